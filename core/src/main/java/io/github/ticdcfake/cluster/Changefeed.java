@@ -1,0 +1,65 @@
+package io.github.ticdcfake.cluster;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable snapshot of one changefeed, as the owner knows it at the moment it was taken.
+ *
+ * @param namespace TiCDC namespace ({@code default} unless given at create)
+ * @param id changefeed id
+ * @param upstreamId PD cluster id of the upstream
+ * @param sinkUri the sink URI as stored (unmasked)
+ * @param createTime when it was created
+ * @param startTs the start TSO (overwritten by a resume with {@code overwrite_checkpoint_ts})
+ * @param targetTs the target TSO, 0 for none
+ * @param state the internal state
+ * @param error the error slot (failed/pending changefeeds), if any
+ * @param warning the warning slot, if any
+ * @param checkpointTs the checkpoint TSO
+ * @param resolvedTs the resolved TSO, never below {@code checkpointTs}
+ * @param config the replica config as stored by create/update (not pruned)
+ * @param creatorVersion the TiCDC version that created it
+ * @param tables table ids replicated per capture id (empty unless the changefeed is running)
+ */
+public record Changefeed(
+    String namespace,
+    String id,
+    long upstreamId,
+    String sinkUri,
+    Instant createTime,
+    long startTs,
+    long targetTs,
+    ChangefeedState state,
+    Optional<RunningError> error,
+    Optional<RunningError> warning,
+    long checkpointTs,
+    long resolvedTs,
+    ReplicaConfig config,
+    String creatorVersion,
+    Map<String, java.util.List<Long>> tables) {
+
+  /** {@code admin_job_type}: 0 none, 1 stop, 4 finish (reference §7.1). */
+  public int adminJobType() {
+    return state.adminJobType();
+  }
+
+  /** The sink URI with its password masked as TiCDC shows it outside {@code meta_info}. */
+  public String maskedSinkUri() {
+    try {
+      return SinkUri.parse(sinkUri).masked();
+    } catch (SinkUri.ParseException e) {
+      return sinkUri;
+    }
+  }
+
+  /** The config as GET shows it: pruned per sink type (reference §5.1 step 3). */
+  public ReplicaConfig prunedConfig() {
+    try {
+      return config.prunedFor(SinkUri.parse(sinkUri));
+    } catch (SinkUri.ParseException e) {
+      return config;
+    }
+  }
+}

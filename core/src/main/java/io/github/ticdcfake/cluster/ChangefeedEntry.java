@@ -1,0 +1,105 @@
+package io.github.ticdcfake.cluster;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.Optional;
+
+/** The owner's mutable record of one changefeed; guarded by the {@link FakeCluster}'s lock. */
+final class ChangefeedEntry {
+  enum JobType {
+    STOP,
+    RESUME
+  }
+
+  /** A queued admin job, applied on the owner's next tick. */
+  static final class Job {
+    final JobType type;
+    final long overwriteCheckpointTs;
+    final long dueMillis;
+    int readsLeft;
+
+    Job(JobType type, long overwriteCheckpointTs, long dueMillis, int readsLeft) {
+      this.type = type;
+      this.overwriteCheckpointTs = overwriteCheckpointTs;
+      this.dueMillis = dueMillis;
+      this.readsLeft = readsLeft;
+    }
+
+    Job copy() {
+      return new Job(type, overwriteCheckpointTs, dueMillis, readsLeft);
+    }
+  }
+
+  final String namespace;
+  final String id;
+  final Instant createTime;
+  final String creatorVersion;
+  String sinkUri;
+  SinkUri parsedUri;
+  long startTs;
+  long targetTs;
+  ReplicaConfig config;
+  ChangefeedState state = ChangefeedState.NORMAL;
+  RunningError error;
+  RunningError warning;
+  long checkpointTs;
+  long resolvedTs;
+  boolean stalled;
+  long checkpointLagMillis;
+  long resolvedLagMillis;
+  final ArrayDeque<Job> jobs = new ArrayDeque<>();
+
+  ChangefeedEntry(
+      String namespace, String id, Instant createTime, String creatorVersion, SinkUri sinkUri) {
+    this.namespace = namespace;
+    this.id = id;
+    this.createTime = createTime;
+    this.creatorVersion = creatorVersion;
+    this.sinkUri = sinkUri.raw;
+    this.parsedUri = sinkUri;
+  }
+
+  ChangefeedEntry copy() {
+    ChangefeedEntry c = new ChangefeedEntry(namespace, id, createTime, creatorVersion, parsedUri);
+    c.startTs = startTs;
+    c.targetTs = targetTs;
+    c.config = config;
+    c.state = state;
+    c.error = error;
+    c.warning = warning;
+    c.checkpointTs = checkpointTs;
+    c.resolvedTs = resolvedTs;
+    c.stalled = stalled;
+    c.checkpointLagMillis = checkpointLagMillis;
+    c.resolvedLagMillis = resolvedLagMillis;
+    for (Job job : jobs) {
+      c.jobs.add(job.copy());
+    }
+    return c;
+  }
+
+  /** The config the owner holds after loading it: pruned per sink type (§5.1 step 3). */
+  ReplicaConfig ownerConfig() {
+    return config.prunedFor(parsedUri);
+  }
+
+  Changefeed snapshot(long upstreamId, Map<String, java.util.List<Long>> tables) {
+    return new Changefeed(
+        namespace,
+        id,
+        upstreamId,
+        sinkUri,
+        createTime,
+        startTs,
+        targetTs,
+        state,
+        Optional.ofNullable(error),
+        Optional.ofNullable(warning),
+        checkpointTs,
+        resolvedTs,
+        config,
+        creatorVersion,
+        tables);
+  }
+}

@@ -1,0 +1,54 @@
+package io.github.ticdcfake.cluster;
+
+/**
+ * The TiCDC release the fake mimics: the version it reports and the behaviours that differ between
+ * releases (reference §11).
+ */
+public enum TiCdcVersion {
+  /** tiflow HEAD ≈ v8.5, the default. */
+  V8_5("v8.5.4", "10413bded1bdb2850aa6d7b94eb375102e9c44dc");
+
+  private final String version;
+  private final String gitHash;
+
+  TiCdcVersion(String version, String gitHash) {
+    this.version = version;
+    this.gitHash = gitHash;
+  }
+
+  /** The version string TiCDC reports, for example {@code v8.5.4}. */
+  public String version() {
+    return version;
+  }
+
+  /** The git hash {@code /status} reports. */
+  public String gitHash() {
+    return gitHash;
+  }
+
+  /** The newest supported classic TiCDC. */
+  public static TiCdcVersion latest() {
+    return V8_5;
+  }
+
+  /**
+   * The flavour for a version string such as {@code v8.5.0} or {@code 8.5}.
+   *
+   * @throws IllegalArgumentException naming the supported versions
+   */
+  public static TiCdcVersion parse(String text) {
+    String normalized = text.startsWith("v") ? text.substring(1) : text;
+    for (TiCdcVersion candidate : values()) {
+      String prefix = candidate.version.substring(1, candidate.version.lastIndexOf('.'));
+      if (normalized.equals(prefix) || normalized.startsWith(prefix + ".")) {
+        return candidate;
+      }
+    }
+    StringBuilder supported = new StringBuilder();
+    for (TiCdcVersion candidate : values()) {
+      supported.append(supported.length() == 0 ? "" : ", ").append(candidate.version);
+    }
+    throw new IllegalArgumentException(
+        "unsupported TiCDC version '" + text + "'; supported: " + supported);
+  }
+}

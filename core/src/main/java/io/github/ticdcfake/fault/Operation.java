@@ -1,0 +1,66 @@
+package io.github.ticdcfake.fault;
+
+/**
+ * One operation of TiCDC's HTTP API, named rather than addressed by path: the unit fault rules, the
+ * journal and the route table speak of. Paths are exactly TiCDC's route templates (reference §2.1).
+ */
+public enum Operation {
+  HEALTH("GET", "/api/v2/health"),
+  STATUS("GET", "/api/v2/status"),
+  SET_LOG_LEVEL("POST", "/api/v2/log"),
+  CREATE_CHANGEFEED("POST", "/api/v2/changefeeds"),
+  LIST_CHANGEFEEDS("GET", "/api/v2/changefeeds"),
+  GET_CHANGEFEED("GET", "/api/v2/changefeeds/{changefeed_id}"),
+  UPDATE_CHANGEFEED("PUT", "/api/v2/changefeeds/{changefeed_id}"),
+  DELETE_CHANGEFEED("DELETE", "/api/v2/changefeeds/{changefeed_id}"),
+  GET_CHANGEFEED_META_INFO("GET", "/api/v2/changefeeds/{changefeed_id}/meta_info"),
+  RESUME_CHANGEFEED("POST", "/api/v2/changefeeds/{changefeed_id}/resume"),
+  PAUSE_CHANGEFEED("POST", "/api/v2/changefeeds/{changefeed_id}/pause"),
+  GET_CHANGEFEED_STATUS("GET", "/api/v2/changefeeds/{changefeed_id}/status"),
+  GET_CHANGEFEED_SYNCED("GET", "/api/v2/changefeeds/{changefeed_id}/synced"),
+  DRAIN_CAPTURE("POST", "/api/v2/captures/{capture_id}/drain"),
+  LIST_CAPTURES("GET", "/api/v2/captures"),
+  GET_PROCESSOR("GET", "/api/v2/processors/{changefeed_id}/{capture_id}"),
+  LIST_PROCESSORS("GET", "/api/v2/processors"),
+  VERIFY_TABLE("POST", "/api/v2/verify_table"),
+  GET_UNSAFE_METADATA("GET", "/api/v2/unsafe/metadata"),
+  RESOLVE_LOCK("POST", "/api/v2/unsafe/resolve_lock"),
+  DELETE_SERVICE_GC_SAFEPOINT("DELETE", "/api/v2/unsafe/service_gc_safepoint"),
+  RESIGN_OWNER("POST", "/api/v2/owner/resign"),
+  QUERY_TSO("POST", "/api/v2/tso"),
+  /** {@code GET /status}, outside {@code /api/v2}, used by TiDB Operator. */
+  ROOT_STATUS("GET", "/status");
+
+  private final String method;
+  private final String pathTemplate;
+
+  Operation(String method, String pathTemplate) {
+    this.method = method;
+    this.pathTemplate = pathTemplate;
+  }
+
+  /** The HTTP method. */
+  public String method() {
+    return method;
+  }
+
+  /** The path template, with {@code {changefeed_id}} and {@code {capture_id}} placeholders. */
+  public String pathTemplate() {
+    return pathTemplate;
+  }
+
+  /** {@code "METHOD /path/template"}, the form scenario files use. */
+  public String route() {
+    return method + " " + pathTemplate;
+  }
+
+  /** The operation whose {@link #route()} is {@code route}, or {@code null}. */
+  public static Operation fromRoute(String route) {
+    for (Operation operation : values()) {
+      if (operation.route().equals(route)) {
+        return operation;
+      }
+    }
+    return null;
+  }
+}

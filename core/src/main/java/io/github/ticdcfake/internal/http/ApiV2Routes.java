@@ -1,0 +1,59 @@
+package io.github.ticdcfake.internal.http;
+
+import static io.github.ticdcfake.fault.Operation.CREATE_CHANGEFEED;
+import static io.github.ticdcfake.fault.Operation.DELETE_CHANGEFEED;
+import static io.github.ticdcfake.fault.Operation.GET_CHANGEFEED;
+import static io.github.ticdcfake.fault.Operation.GET_CHANGEFEED_META_INFO;
+import static io.github.ticdcfake.fault.Operation.GET_CHANGEFEED_STATUS;
+import static io.github.ticdcfake.fault.Operation.GET_PROCESSOR;
+import static io.github.ticdcfake.fault.Operation.HEALTH;
+import static io.github.ticdcfake.fault.Operation.LIST_CAPTURES;
+import static io.github.ticdcfake.fault.Operation.LIST_CHANGEFEEDS;
+import static io.github.ticdcfake.fault.Operation.LIST_PROCESSORS;
+import static io.github.ticdcfake.fault.Operation.PAUSE_CHANGEFEED;
+import static io.github.ticdcfake.fault.Operation.QUERY_TSO;
+import static io.github.ticdcfake.fault.Operation.RESIGN_OWNER;
+import static io.github.ticdcfake.fault.Operation.RESUME_CHANGEFEED;
+import static io.github.ticdcfake.fault.Operation.ROOT_STATUS;
+import static io.github.ticdcfake.fault.Operation.SET_LOG_LEVEL;
+import static io.github.ticdcfake.fault.Operation.STATUS;
+import static io.github.ticdcfake.fault.Operation.UPDATE_CHANGEFEED;
+
+import java.util.List;
+
+/**
+ * The route table, one line per route, grouped and ordered like tiflow's {@code cdc/api/v2/api.go}
+ * (reference §2.1). {@code true} marks routes a non-owner forwards to the owner.
+ */
+final class ApiV2Routes {
+  private ApiV2Routes() {}
+
+  static List<Route> all() {
+    return List.of(
+        // common APIs
+        new Route(HEALTH, true, StatusHandlers::health),
+        new Route(STATUS, false, StatusHandlers::status),
+        new Route(SET_LOG_LEVEL, false, StatusHandlers::setLogLevel),
+        // changefeed APIs
+        new Route(CREATE_CHANGEFEED, true, ChangefeedHandlers::create),
+        new Route(LIST_CHANGEFEEDS, true, ChangefeedHandlers::list),
+        new Route(GET_CHANGEFEED, true, ChangefeedHandlers::get),
+        new Route(UPDATE_CHANGEFEED, true, ChangefeedHandlers::update),
+        new Route(DELETE_CHANGEFEED, true, ChangefeedHandlers::delete),
+        new Route(GET_CHANGEFEED_META_INFO, true, ChangefeedHandlers::metaInfo),
+        new Route(RESUME_CHANGEFEED, true, ChangefeedHandlers::resume),
+        new Route(PAUSE_CHANGEFEED, true, ChangefeedHandlers::pause),
+        new Route(GET_CHANGEFEED_STATUS, true, ChangefeedHandlers::status),
+        // capture APIs
+        new Route(LIST_CAPTURES, true, CaptureHandlers::list),
+        // processor APIs
+        new Route(GET_PROCESSOR, true, ProcessorHandlers::get),
+        new Route(LIST_PROCESSORS, true, ProcessorHandlers::list),
+        // owner APIs
+        new Route(RESIGN_OWNER, true, OwnerHandlers::resign),
+        // upstream APIs
+        new Route(QUERY_TSO, false, StatusHandlers::tso),
+        // outside /api/v2 (tiflow cdc/api/status), used by TiDB Operator
+        new Route(ROOT_STATUS, false, StatusHandlers::rootStatus));
+  }
+}

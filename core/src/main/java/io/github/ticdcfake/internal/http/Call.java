@@ -1,0 +1,92 @@
+package io.github.ticdcfake.internal.http;
+
+import io.github.ticdcfake.cluster.CdcError;
+import io.github.ticdcfake.cluster.CdcException;
+import io.github.ticdcfake.cluster.FakeCluster;
+import io.github.ticdcfake.internal.json.Json;
+import java.time.ZoneId;
+import java.util.Deque;
+import java.util.Map;
+import java.util.function.Function;
+
+/** One request as a handler sees it: who answers, path parameters, query and body. */
+final class Call {
+  final ServerContext server;
+  final String captureId;
+  final Map<String, String> pathParams;
+  private final Map<String, Deque<String>> query;
+  final byte[] body;
+
+  Call(
+      ServerContext server,
+      String captureId,
+      Map<String, String> pathParams,
+      Map<String, Deque<String>> query,
+      byte[] body) {
+    this.server = server;
+    this.captureId = captureId;
+    this.pathParams = pathParams;
+    this.query = query;
+    this.body = body;
+  }
+
+  Call as(String otherCaptureId) {
+    return new Call(server, otherCaptureId, pathParams, query, body);
+  }
+
+  FakeCluster cluster() {
+    return server.cluster();
+  }
+
+  ZoneId zone() {
+    return server.cluster().clock().zone();
+  }
+
+  String path(String name) {
+    return pathParams.get(name);
+  }
+
+  /** gin's {@code c.Query}: the first value, or empty. */
+  String query(String name) {
+    Deque<String> values = query.get(name);
+    return values == null || values.isEmpty() ? "" : values.getFirst();
+  }
+
+  /** {@code ?namespace=}, {@code default} when absent or empty (not validated, reference §1). */
+  String namespace() {
+    String namespace = query("namespace");
+    return namespace.isEmpty() ? FakeCluster.DEFAULT_NAMESPACE : namespace;
+  }
+
+  /**
+   * gin's {@code BindJSON}: parses the body and decodes it; any failure is a 400 with {@code
+   * text/plain} (reference §1) and the message {@code prefix: cause}.
+   */
+  <T> T bind(Function<Object, T> decoder) {
+    return bind(decoder, null);
+  }
+
+  <T> T bind(Function<Object, T> decoder, String customPrefix) {
+    Object tree;
+    try {
+      tree = Json.parse(body);
+    } catch (Json.SyntaxException e) {
+      throw new BindException(invalid(customPrefix, e.getMessage()));
+    }
+    try {
+      return decoder.apply(tree);
+    } catch (CdcException e) {
+      if (customPrefix != null && e.error() == CdcError.API_INVALID_PARAM) {
+        String cause = e.text().substring(e.text().indexOf(": ") + 2);
+        throw new BindException(invalid(customPrefix, cause));
+      }
+      throw new BindException(e);
+    }
+  }
+
+  private static CdcException invalid(String customPrefix, String cause) {
+    return customPrefix == null
+        ? CdcError.API_INVALID_PARAM.wrap(cause)
+        : CdcError.API_INVALID_PARAM.raiseWithMessage(customPrefix + ": " + cause);
+  }
+}

@@ -1,0 +1,86 @@
+package io.github.ticdcfake.internal.http;
+
+import io.github.ticdcfake.cluster.Changefeed;
+import io.github.ticdcfake.cluster.ChangefeedSpec;
+import io.github.ticdcfake.cluster.FakeCluster;
+import io.github.ticdcfake.cluster.RequestBodies;
+import io.github.ticdcfake.internal.json.WireModels.ChangeFeedInfo;
+import io.github.ticdcfake.internal.json.WireModels.ChangeFeedInfo.View;
+import io.github.ticdcfake.internal.json.WireModels.ChangefeedCommonInfo;
+import io.github.ticdcfake.internal.json.WireModels.ChangefeedStatus;
+import io.github.ticdcfake.internal.json.WireModels.ListResponse;
+import java.util.List;
+
+/** The changefeed routes (tiflow {@code cdc/api/v2/changefeed.go}, reference §3.1–§3.8). */
+final class ChangefeedHandlers {
+  private static final String ID = "changefeed_id";
+
+  private ChangefeedHandlers() {}
+
+  /** {@code POST /api/v2/changefeeds}: body merged into the defaults; namespace from the body. */
+  static Response create(Call call) {
+    ChangefeedSpec spec = call.bind(ChangefeedSpec::decodeCreate);
+    Changefeed created = call.cluster().createChangefeed(spec);
+    return Response.json(
+        200, ChangeFeedInfo.from(created, created.config(), View.WRITE, call.zone()));
+  }
+
+  /** {@code GET /api/v2/changefeeds?state=&namespace=}. */
+  static Response list(Call call) {
+    List<ChangefeedCommonInfo> items =
+        call.cluster().listChangefeeds(call.namespace(), call.query("state")).stream()
+            .map(cf -> ChangefeedCommonInfo.from(cf, call.zone()))
+            .toList();
+    return Response.json(200, ListResponse.of(items));
+  }
+
+  /** {@code GET /api/v2/changefeeds/{id}}: pruned config, masked sink URI. */
+  static Response get(Call call) {
+    Changefeed cf = call.cluster().getChangefeed(call.namespace(), call.path(ID));
+    return Response.json(200, ChangeFeedInfo.from(cf, cf.prunedConfig(), View.GET, call.zone()));
+  }
+
+  /** {@code GET /api/v2/changefeeds/{id}/meta_info}: like GET with the sink URI unmasked. */
+  static Response metaInfo(Call call) {
+    Changefeed cf = call.cluster().getChangefeed(call.namespace(), call.path(ID));
+    return Response.json(
+        200, ChangeFeedInfo.from(cf, cf.prunedConfig(), View.META_INFO, call.zone()));
+  }
+
+  /** {@code PUT /api/v2/changefeeds/{id}}: the state gate runs before the body is read (§3.4). */
+  static Response update(Call call) {
+    FakeCluster cluster = call.cluster();
+    cluster.checkUpdatable(call.namespace(), call.path(ID));
+    ChangefeedSpec update = call.bind(ChangefeedSpec::decodeUpdate);
+    Changefeed updated = cluster.updateChangefeed(call.namespace(), call.path(ID), update);
+    return Response.json(
+        200, ChangeFeedInfo.from(updated, updated.config(), View.WRITE, call.zone()));
+  }
+
+  /** {@code DELETE /api/v2/changefeeds/{id}}: idempotent. */
+  static Response delete(Call call) {
+    call.cluster().removeChangefeed(call.namespace(), call.path(ID));
+    return Response.empty();
+  }
+
+  /** {@code POST /api/v2/changefeeds/{id}/pause}: any body is ignored. */
+  static Response pause(Call call) {
+    call.cluster().pauseChangefeed(call.namespace(), call.path(ID));
+    return Response.empty();
+  }
+
+  /** {@code POST /api/v2/changefeeds/{id}/resume}: existence first, then the required body. */
+  static Response resume(Call call) {
+    FakeCluster cluster = call.cluster();
+    cluster.requireChangefeed(call.namespace(), call.path(ID));
+    long overwrite = call.bind(RequestBodies::overwriteCheckpointTs);
+    cluster.resumeChangefeed(call.namespace(), call.path(ID), overwrite);
+    return Response.empty();
+  }
+
+  /** {@code GET /api/v2/changefeeds/{id}/status}. */
+  static Response status(Call call) {
+    Changefeed cf = call.cluster().getChangefeed(call.namespace(), call.path(ID));
+    return Response.json(200, ChangefeedStatus.from(cf, call.zone()));
+  }
+}

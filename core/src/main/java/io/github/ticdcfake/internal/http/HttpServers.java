@@ -1,0 +1,134 @@
+package io.github.ticdcfake.internal.http;
+
+import io.github.ticdcfake.cluster.FakeCluster;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.connector.ByteBufferPool;
+import io.undertow.server.DefaultByteBufferPool;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.xnio.OptionMap;
+import org.xnio.Options;
+import org.xnio.Xnio;
+import org.xnio.XnioWorker;
+
+/**
+ * The HTTP runtime of one fake server: one XNIO worker and buffer pool shared by all its capture
+ * listeners, so a server costs a handful of threads however many captures it has.
+ */
+public final class HttpServers implements AutoCloseable {
+  private static final AtomicInteger SERVER_NUMBERS = new AtomicInteger();
+
+  private final XnioWorker worker;
+  private final ByteBufferPool buffers;
+  private final long maxBodyBytes;
+  private ServerContext context;
+  private final Router router = new Router(ApiV2Routes.all());
+
+  /** A listener bound for one capture. */
+  public final class Listener implements AutoCloseable {
+    private final Undertow undertow;
+    private final InetSocketAddress address;
+    private final DeferredHandler handler;
+
+    private Listener(Undertow undertow, InetSocketAddress address, DeferredHandler handler) {
+      this.undertow = undertow;
+      this.address = address;
+      this.handler = handler;
+    }
+
+    /** The bound address (the real port when 0 was asked for). */
+    public InetSocketAddress address() {
+      return address;
+    }
+
+    /** Starts answering for {@code captureId} of the server's cluster. */
+    public void serve(String captureId) {
+      handler.target = new ApiHandler(context, captureId, router, maxBodyBytes);
+    }
+
+    /** Stops listening; the port stops answering. */
+    @Override
+    public void close() {
+      undertow.stop();
+    }
+  }
+
+  /** Lets a listener bind before its capture (and so the cluster) exists. */
+  private static final class DeferredHandler implements io.undertow.server.HttpHandler {
+    volatile io.undertow.server.HttpHandler target;
+
+    @Override
+    public void handleRequest(io.undertow.server.HttpServerExchange exchange) throws Exception {
+      io.undertow.server.HttpHandler current = target;
+      if (current == null) {
+        exchange.setStatusCode(503);
+        exchange.endExchange();
+        return;
+      }
+      current.handleRequest(exchange);
+    }
+  }
+
+  /** Creates the runtime: one I/O thread per core (at most 2), daemon threads. */
+  public HttpServers(long maxBodyBytes) {
+    this.maxBodyBytes = maxBodyBytes;
+    int io = Math.min(2, Runtime.getRuntime().availableProcessors());
+    try {
+      worker =
+          Xnio.getInstance(Undertow.class.getClassLoader())
+              .createWorker(
+                  OptionMap.builder()
+                      .set(Options.WORKER_IO_THREADS, io)
+                      .set(Options.WORKER_TASK_CORE_THREADS, 1)
+                      .set(Options.WORKER_TASK_MAX_THREADS, 4)
+                      .set(Options.THREAD_DAEMON, true)
+                      .set(Options.WORKER_NAME, "ticdc-fake-" + SERVER_NUMBERS.incrementAndGet())
+                      .getMap());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    buffers = new DefaultByteBufferPool(true, 16 * 1024, 64, 4);
+  }
+
+  /** Binds a listener; requests get 503 until {@link Listener#serve(String)}. */
+  public Listener bind(String host, int port) {
+    DeferredHandler handler = new DeferredHandler();
+    Undertow undertow =
+        Undertow.builder()
+            .setWorker(worker)
+            .setByteBufferPool(buffers)
+            .addHttpListener(port, host)
+            .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
+            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, maxBodyBytes)
+            .setSocketOption(Options.TCP_NODELAY, true)
+            .setHandler(handler)
+            .build();
+    undertow.start();
+    InetSocketAddress address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+    return new Listener(undertow, address, handler);
+  }
+
+  /** Connects the listeners to the cluster they serve. */
+  public void attach(FakeCluster cluster) {
+    this.context = new ServerContext(cluster);
+  }
+
+  /** Stops the worker threads; listeners must be closed first. */
+  @Override
+  public void close() {
+    worker.shutdown();
+    try {
+      if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
+        worker.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      worker.shutdownNow();
+    }
+    buffers.close();
+  }
+}

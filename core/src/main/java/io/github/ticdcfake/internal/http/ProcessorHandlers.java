@@ -1,0 +1,28 @@
+package io.github.ticdcfake.internal.http;
+
+import io.github.ticdcfake.internal.json.WireModels.ListResponse;
+import io.github.ticdcfake.internal.json.WireModels.ProcessorCommonInfo;
+import io.github.ticdcfake.internal.json.WireModels.ProcessorDetail;
+
+/** The processor routes (tiflow {@code cdc/api/v2/processor.go}, reference §3.10). */
+final class ProcessorHandlers {
+  private ProcessorHandlers() {}
+
+  /** {@code GET /api/v2/processors}: all namespaces; {@code ?namespace=} is ignored. */
+  static Response list(Call call) {
+    return Response.json(
+        200,
+        ListResponse.of(
+            call.cluster().processors().stream().map(ProcessorCommonInfo::from).toList()));
+  }
+
+  /** {@code GET /api/v2/processors/{changefeed_id}/{capture_id}}. */
+  static Response get(Call call) {
+    return Response.json(
+        200,
+        new ProcessorDetail(
+            call.cluster()
+                .processorTables(
+                    call.namespace(), call.path("changefeed_id"), call.path("capture_id"))));
+  }
+}

@@ -1,0 +1,54 @@
+package io.github.ticdcfake.internal.http;
+
+import io.github.ticdcfake.internal.json.Json;
+import io.github.ticdcfake.internal.json.WireModels.EmptyResponse;
+import java.nio.charset.StandardCharsets;
+
+/** A complete answer: status, content type and body, written in one flush. */
+record Response(int status, String contentType, byte[] body, String location) {
+  static final String JSON = "application/json; charset=utf-8";
+  static final String TEXT_PLAIN_UTF8 = "text/plain; charset=utf-8";
+  private static final byte[] EMPTY_OBJECT = Json.compact(new EmptyResponse());
+
+  /** gin's {@code c.JSON}: compact. */
+  static Response json(int status, Object body) {
+    return new Response(status, JSON, Json.compact(body), null);
+  }
+
+  /** gin's {@code c.IndentedJSON}: four spaces. */
+  static Response indented(int status, Object body) {
+    return new Response(status, JSON, Json.indented(body), null);
+  }
+
+  /** TiCDC's {@code EmptyResponse}: the two bytes {@code {}}. */
+  static Response empty() {
+    return new Response(200, JSON, EMPTY_OBJECT, null);
+  }
+
+  /** gin's default 404: {@code text/plain}, {@code 404 page not found}. */
+  static Response notFound() {
+    return new Response(
+        404, "text/plain", "404 page not found".getBytes(StandardCharsets.UTF_8), null);
+  }
+
+  /** gin's trailing-slash redirect (Go's {@code http.Redirect}). */
+  static Response redirect(String method, String location) {
+    if (method.equals("GET")) {
+      String body = "<a href=\"" + htmlEscape(location) + "\">Moved Permanently</a>.\n\n";
+      return new Response(
+          301, "text/html; charset=utf-8", body.getBytes(StandardCharsets.UTF_8), location);
+    }
+    if (method.equals("HEAD")) {
+      return new Response(301, "text/html; charset=utf-8", new byte[0], location);
+    }
+    return new Response(307, null, new byte[0], location);
+  }
+
+  private static String htmlEscape(String s) {
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&#34;")
+        .replace("'", "&#39;");
+  }
+}

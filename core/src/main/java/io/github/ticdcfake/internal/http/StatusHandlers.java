@@ -1,0 +1,70 @@
+package io.github.ticdcfake.internal.http;
+
+import io.github.ticdcfake.cluster.Capture;
+import io.github.ticdcfake.cluster.CdcError;
+import io.github.ticdcfake.cluster.FakeCluster;
+import io.github.ticdcfake.cluster.RequestBodies;
+import io.github.ticdcfake.cluster.Tso;
+import io.github.ticdcfake.internal.json.Json;
+import io.github.ticdcfake.internal.json.WireModels.RootStatus;
+import io.github.ticdcfake.internal.json.WireModels.ServerStatus;
+import io.github.ticdcfake.internal.json.WireModels.TsoJson;
+
+/** Health, status, log level and TSO (reference §3.10). */
+final class StatusHandlers {
+  private StatusHandlers() {}
+
+  /** {@code GET /api/v2/health}: answered by the owner. */
+  static Response health(Call call) {
+    call.cluster().checkHealth();
+    return Response.empty();
+  }
+
+  /** {@code GET /api/v2/status}: about the capture that was asked, indented. */
+  static Response status(Call call) {
+    FakeCluster cluster = call.cluster();
+    Capture capture = cluster.capture(call.captureId).orElseThrow();
+    return Response.indented(
+        200,
+        new ServerStatus(
+            cluster.version().version(),
+            cluster.version().gitHash(),
+            capture.id(),
+            capture.clusterId(),
+            call.server.pid,
+            capture.owner(),
+            0));
+  }
+
+  /** {@code GET /status}: TiCDC's older status body, one-space indented, no readiness check. */
+  static Response rootStatus(Call call) {
+    FakeCluster cluster = call.cluster();
+    Capture capture = cluster.capture(call.captureId).orElseThrow();
+    RootStatus body =
+        new RootStatus(
+            cluster.version().version(),
+            cluster.version().gitHash(),
+            capture.id(),
+            call.server.pid,
+            capture.owner());
+    return new Response(200, Response.JSON, Json.indented(body, " "), null);
+  }
+
+  /** {@code POST /api/v2/log}: node-local; a bad body reads {@code invalid log level: …}. */
+  static Response setLogLevel(Call call) {
+    String level = call.bind(RequestBodies::logLevel, "invalid log level");
+    call.cluster().setLogLevel(call.captureId, level);
+    return Response.empty();
+  }
+
+  /** {@code POST /api/v2/tso}: body required; an unknown upstream id is a 500. */
+  static Response tso(Call call) {
+    long upstreamId = call.bind(RequestBodies::upstreamId);
+    FakeCluster cluster = call.cluster();
+    if (upstreamId != 0 && upstreamId != cluster.upstreamId()) {
+      throw CdcError.UPSTREAM_NOT_FOUND.raise(upstreamId);
+    }
+    long tso = cluster.nextTso();
+    return Response.indented(200, new TsoJson(Tso.physicalMillis(tso), Tso.logical(tso)));
+  }
+}

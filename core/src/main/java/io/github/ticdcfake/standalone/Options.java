@@ -1,0 +1,92 @@
+package io.github.ticdcfake.standalone;
+
+import io.github.ticdcfake.FakeTiCdcServer;
+import io.github.ticdcfake.cluster.TiCdcVersion;
+import java.util.List;
+
+/** The standalone runner's command line (architecture.md, "The standalone runner"). */
+record Options(String host, int port, int captures, TiCdcVersion version, boolean help) {
+  private static final List<String> NOT_YET =
+      List.of(
+          "--scenario",
+          "--sink-probe",
+          "--tls",
+          "--tls-cert-out",
+          "--tls-keystore",
+          "--tls-keystore-password",
+          "--client-auth",
+          "--admin");
+
+  static Options parse(String[] args) {
+    String host = "127.0.0.1";
+    int port = 8300;
+    int captures = 1;
+    TiCdcVersion version = TiCdcVersion.latest();
+    boolean help = false;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      String value = null;
+      int eq = arg.indexOf('=');
+      if (arg.startsWith("--") && eq > 0) {
+        value = arg.substring(eq + 1);
+        arg = arg.substring(0, eq);
+      }
+      switch (arg) {
+        case "--help", "-h" -> help = true;
+        case "--addr" -> {
+          String addr = value != null ? value : next(args, ++i, arg);
+          int colon = addr.lastIndexOf(':');
+          if (colon <= 0) {
+            throw new IllegalArgumentException("--addr wants HOST:PORT, got '" + addr + "'");
+          }
+          host = addr.substring(0, colon);
+          if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+          }
+          port = parseInt(addr.substring(colon + 1), "--addr port", 0, 65535);
+        }
+        case "--captures" ->
+            captures = parseInt(value != null ? value : next(args, ++i, arg), arg, 1, 1000);
+        case "--version" -> {
+          String text = value != null ? value : next(args, ++i, arg);
+          version = TiCdcVersion.parse(text);
+        }
+        default -> {
+          if (NOT_YET.contains(arg)) {
+            throw new IllegalArgumentException(
+                arg + " is not available in this version of ticdc-fake yet");
+          }
+          throw new IllegalArgumentException("unknown option '" + args[i] + "'");
+        }
+      }
+    }
+    if (port != 0 && port + captures - 1 > 65535) {
+      throw new IllegalArgumentException(
+          "ports " + port + ".." + (port + captures - 1) + " do not fit");
+    }
+    return new Options(host, port, captures, version, help);
+  }
+
+  FakeTiCdcServer.Builder builder() {
+    return FakeTiCdcServer.builder().host(host).port(port).captures(captures).version(version);
+  }
+
+  private static String next(String[] args, int i, String flag) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(flag + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static int parseInt(String text, String what, int min, int max) {
+    try {
+      int value = Integer.parseInt(text);
+      if (value < min || value > max) {
+        throw new IllegalArgumentException(what + " must be " + min + ".." + max + ", got " + text);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(what + " must be a number, got '" + text + "'");
+    }
+  }
+}
