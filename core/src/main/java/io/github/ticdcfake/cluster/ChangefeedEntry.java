@@ -48,6 +48,7 @@ final class ChangefeedEntry {
   boolean stalled;
   long checkpointLagMillis;
   long resolvedLagMillis;
+  long lastProgressMillis;
   final ArrayDeque<Job> jobs = new ArrayDeque<>();
 
   ChangefeedEntry(
@@ -73,6 +74,7 @@ final class ChangefeedEntry {
     c.stalled = stalled;
     c.checkpointLagMillis = checkpointLagMillis;
     c.resolvedLagMillis = resolvedLagMillis;
+    c.lastProgressMillis = lastProgressMillis;
     for (Job job : jobs) {
       c.jobs.add(job.copy());
     }

@@ -552,6 +552,7 @@ public final class FakeCluster {
       entry.resolvedTs = startTs;
       entry.checkpointLagMillis = checkpointLagMillis;
       entry.resolvedLagMillis = resolvedLagMillis;
+      entry.lastProgressMillis = clock.millis();
       state.changefeeds.computeIfAbsent(namespace, ns -> new TreeMap<>()).put(id, entry);
       return snapshot(entry);
     }
@@ -736,6 +737,7 @@ public final class FakeCluster {
       ChangefeedEntry entry = require(namespace, id);
       progress(entry, clock.millis());
       entry.stalled = stalled;
+      entry.lastProgressMillis = clock.millis();
     }
   }
 
@@ -879,13 +881,29 @@ public final class FakeCluster {
     }
   }
 
-  /** Checkpoints of normal changefeeds trail the PD clock; both stop at the target ts. */
+  /**
+   * Checkpoints of normal changefeeds follow the PD clock: they gain twice the clock time that
+   * passed (so a backlog is caught up) but never come closer to "now" than their lag, and stop at
+   * the target ts, where the changefeed finishes. Time spent stopped, failed or stalled does not
+   * count.
+   */
   private void progress(ChangefeedEntry entry, long nowMillis) {
+    long elapsed = nowMillis - entry.lastProgressMillis;
+    if (elapsed <= 0) {
+      return;
+    }
+    entry.lastProgressMillis = nowMillis;
     if (entry.state != ChangefeedState.NORMAL || entry.stalled) {
       return;
     }
-    long resolved = Tso.compose(Math.max(nowMillis - entry.resolvedLagMillis, 0), 0);
-    long checkpoint = Tso.compose(Math.max(nowMillis - entry.checkpointLagMillis, 0), 0);
+    long resolved =
+        Math.min(
+            Tso.compose(Math.max(nowMillis - entry.resolvedLagMillis, 0), 0),
+            Tso.compose(Tso.physicalMillis(entry.resolvedTs) + 2 * elapsed, 0));
+    long checkpoint =
+        Math.min(
+            Tso.compose(Math.max(nowMillis - entry.checkpointLagMillis, 0), 0),
+            Tso.compose(Tso.physicalMillis(entry.checkpointTs) + 2 * elapsed, 0));
     if (entry.targetTs != 0) {
       resolved = Math.min(resolved, entry.targetTs);
       checkpoint = Math.min(checkpoint, entry.targetTs);

@@ -139,6 +139,12 @@ public final class Json {
     if (message.contains("end-of-input") || message.contains("Unexpected EOF")) {
       return "unexpected EOF";
     }
+    int token = message.indexOf("Unrecognized token '");
+    if (token >= 0 && message.length() > token + 20) {
+      return "invalid character '"
+          + message.charAt(token + 20)
+          + "' looking for beginning of value";
+    }
     int quote = message.indexOf("character ('");
     if (quote >= 0) {
       int start = quote + "character ('".length();
