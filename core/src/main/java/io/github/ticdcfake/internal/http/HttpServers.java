@@ -5,15 +5,20 @@ import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.connector.ByteBufferPool;
 import io.undertow.server.DefaultByteBufferPool;
+import io.undertow.server.protocol.http.HttpOpenListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.xnio.ChannelListeners;
+import org.xnio.IoUtils;
 import org.xnio.OptionMap;
 import org.xnio.Options;
+import org.xnio.StreamConnection;
 import org.xnio.Xnio;
 import org.xnio.XnioWorker;
+import org.xnio.channels.AcceptingChannel;
 
 /**
  * The HTTP runtime of one fake server: one XNIO worker and buffer pool shared by all its capture
@@ -30,12 +35,18 @@ public final class HttpServers implements AutoCloseable {
 
   /** A listener bound for one capture. */
   public final class Listener implements AutoCloseable {
-    private final Undertow undertow;
+    private final AcceptingChannel<StreamConnection> channel;
+    private final HttpOpenListener openListener;
     private final InetSocketAddress address;
     private final DeferredHandler handler;
 
-    private Listener(Undertow undertow, InetSocketAddress address, DeferredHandler handler) {
-      this.undertow = undertow;
+    private Listener(
+        AcceptingChannel<StreamConnection> channel,
+        HttpOpenListener openListener,
+        InetSocketAddress address,
+        DeferredHandler handler) {
+      this.channel = channel;
+      this.openListener = openListener;
       this.address = address;
       this.handler = handler;
     }
@@ -50,10 +61,11 @@ public final class HttpServers implements AutoCloseable {
       handler.target = new ApiHandler(context, captureId, router, maxBodyBytes);
     }
 
-    /** Stops listening; the port stops answering. */
+    /** Stops listening and drops open connections; the port stops answering. */
     @Override
     public void close() {
-      undertow.stop();
+      IoUtils.safeClose(channel);
+      openListener.closeConnections();
     }
   }
 
@@ -94,22 +106,35 @@ public final class HttpServers implements AutoCloseable {
     buffers = new DefaultByteBufferPool(true, 16 * 1024, 64, 4);
   }
 
-  /** Binds a listener; requests get 503 until {@link Listener#serve(String)}. */
+  /**
+   * Binds a listener; requests get 503 until {@link Listener#serve(String)}. Binds through XNIO
+   * directly rather than {@code Undertow.start()}, which logs at INFO on every start and stop.
+   */
   public Listener bind(String host, int port) {
     DeferredHandler handler = new DeferredHandler();
-    Undertow undertow =
-        Undertow.builder()
-            .setWorker(worker)
-            .setByteBufferPool(buffers)
-            .addHttpListener(port, host)
-            .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
-            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, maxBodyBytes)
-            .setSocketOption(Options.TCP_NODELAY, true)
-            .setHandler(handler)
-            .build();
-    undertow.start();
-    InetSocketAddress address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
-    return new Listener(undertow, address, handler);
+    HttpOpenListener openListener =
+        new HttpOpenListener(
+            buffers,
+            OptionMap.builder()
+                .set(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
+                .set(UndertowOptions.MAX_ENTITY_SIZE, maxBodyBytes)
+                .getMap());
+    openListener.setRootHandler(handler);
+    try {
+      AcceptingChannel<StreamConnection> channel =
+          worker.createStreamConnectionServer(
+              new InetSocketAddress(host, port),
+              ChannelListeners.openListenerAdapter(openListener),
+              OptionMap.builder()
+                  .set(Options.TCP_NODELAY, true)
+                  .set(Options.REUSE_ADDRESSES, true)
+                  .getMap());
+      channel.resumeAccepts();
+      return new Listener(
+          channel, openListener, channel.getLocalAddress(InetSocketAddress.class), handler);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
+    }
   }
 
   /** Connects the listeners to the cluster they serve. */
