@@ -49,6 +49,7 @@ final class ChangefeedEntry {
   long checkpointLagMillis;
   long resolvedLagMillis;
   long lastProgressMillis;
+  long lastSyncedTs;
   final ArrayDeque<Job> jobs = new ArrayDeque<>();
 
   ChangefeedEntry(
@@ -75,6 +76,7 @@ final class ChangefeedEntry {
     c.checkpointLagMillis = checkpointLagMillis;
     c.resolvedLagMillis = resolvedLagMillis;
     c.lastProgressMillis = lastProgressMillis;
+    c.lastSyncedTs = lastSyncedTs;
     for (Job job : jobs) {
       c.jobs.add(job.copy());
     }

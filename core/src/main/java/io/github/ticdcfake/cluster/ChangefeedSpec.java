@@ -57,6 +57,21 @@ public final class ChangefeedSpec {
     return new ChangefeedSpec(body, body.get("replica_config") != null);
   }
 
+  /**
+   * Decodes a {@code VerifyTableConfig} body (reference §4.3): like create, on top of the default
+   * config.
+   */
+  public static ChangefeedSpec decodeVerifyTable(Object json) {
+    Map<String, Object> body =
+        ReplicaConfigSchema.emptyRequest(ReplicaConfigSchema.VERIFY_TABLE_CONFIG);
+    body.put("replica_config", ReplicaConfigSchema.defaults());
+    decode(ReplicaConfigSchema.VERIFY_TABLE_CONFIG, json, body);
+    if (body.get("replica_config") == null) {
+      throw new ServerPanicException("replica_config is null");
+    }
+    return new ChangefeedSpec(body, true);
+  }
+
   static void decode(GoType.Struct type, Object json, Map<String, Object> target) {
     try {
       GoType.decodeInto(type, json, target);
@@ -72,27 +87,27 @@ public final class ChangefeedSpec {
 
   /** {@code namespace}; empty means {@code default}. */
   public String namespace() {
-    return (String) body.get("namespace");
+    return (String) body.getOrDefault("namespace", "");
   }
 
   /** {@code changefeed_id}; empty means "generate a UUID". */
   public String changefeedId() {
-    return (String) body.get("changefeed_id");
+    return (String) body.getOrDefault("changefeed_id", "");
   }
 
   /** {@code start_ts}; 0 means "now". */
   public long startTs() {
-    return (Long) body.get("start_ts");
+    return (Long) body.getOrDefault("start_ts", 0L);
   }
 
   /** {@code target_ts}; 0 means none. */
   public long targetTs() {
-    return (Long) body.get("target_ts");
+    return (Long) body.getOrDefault("target_ts", 0L);
   }
 
   /** {@code sink_uri}. */
   public String sinkUri() {
-    return (String) body.get("sink_uri");
+    return (String) body.getOrDefault("sink_uri", "");
   }
 
   boolean replicaConfigSent() {

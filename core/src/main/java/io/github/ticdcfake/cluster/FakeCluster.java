@@ -94,6 +94,9 @@ public final class FakeCluster {
     boolean alive = true;
     String logLevel = "info";
 
+    /** Tables still to move off while draining; -1 when not draining. */
+    int drainRemaining = -1;
+
     CaptureEntry(String id, String address) {
       this.id = id;
       this.address = address;
@@ -103,6 +106,7 @@ public final class FakeCluster {
       CaptureEntry c = new CaptureEntry(id, address);
       c.alive = alive;
       c.logLevel = logLevel;
+      c.drainRemaining = drainRemaining;
       return c;
     }
   }
@@ -553,6 +557,7 @@ public final class FakeCluster {
       entry.checkpointLagMillis = checkpointLagMillis;
       entry.resolvedLagMillis = resolvedLagMillis;
       entry.lastProgressMillis = clock.millis();
+      entry.lastSyncedTs = startTs;
       state.changefeeds.computeIfAbsent(namespace, ns -> new TreeMap<>()).put(id, entry);
       return snapshot(entry);
     }
@@ -801,6 +806,93 @@ public final class FakeCluster {
     }
   }
 
+  // ---- drain, synced, verify_table -----------------------------------------------------------
+
+  /**
+   * {@code POST /api/v2/captures/{capture_id}/drain} (reference §3.10): the number of tables still
+   * on the capture across normal changefeeds. The first call starts the drain; each further call
+   * moves half of the remaining tables away, so polling clients see the count fall to 0, after
+   * which the capture holds no tables.
+   */
+  public int drainCapture(String captureId) {
+    synchronized (lock) {
+      tick();
+      long alive = state.captures.stream().filter(c -> c.alive).count();
+      if (alive <= 1) {
+        throw CdcError.SCHEDULER_REQUEST_FAILED.raise("only one capture alive");
+      }
+      CaptureEntry target = findCapture(captureId);
+      if (target == null || !target.alive) {
+        throw CdcError.CAPTURE_NOT_EXIST.raise(captureId);
+      }
+      if (captureId.equals(state.ownerId)) {
+        throw CdcError.SCHEDULER_REQUEST_FAILED.raise("cannot drain the owner");
+      }
+      if (target.drainRemaining < 0) {
+        int count = 0;
+        for (TreeMap<String, ChangefeedEntry> byId : state.changefeeds.values()) {
+          for (ChangefeedEntry entry : byId.values()) {
+            if (entry.state == ChangefeedState.NORMAL) {
+              count += tables(entry).getOrDefault(captureId, List.of()).size();
+            }
+          }
+        }
+        target.drainRemaining = count;
+        return count;
+      }
+      target.drainRemaining /= 2;
+      return target.drainRemaining;
+    }
+  }
+
+  /**
+   * {@code GET /api/v2/changefeeds/{id}/synced} (reference §3.9): decided from the checkpoint, the
+   * resolved ts, the last synced ts (the start ts, or the last {@link #recordSyncedData}) and the
+   * changefeed's {@code synced_status} intervals against the PD clock.
+   */
+  public SyncedStatus syncedStatus(String namespace, String id) {
+    synchronized (lock) {
+      ChangefeedEntry entry = require(namespace, id);
+      countRead(entry);
+      ReplicaConfig config = entry.config;
+      return SyncedStatus.decide(
+          entry.checkpointTs,
+          entry.resolvedTs,
+          entry.lastSyncedTs,
+          clock.millis(),
+          config.syncedCheckIntervalSeconds(),
+          config.checkpointIntervalSeconds());
+    }
+  }
+
+  /** Records that data committed at {@code commitTs} reached the sink (for {@code /synced}). */
+  public void recordSyncedData(String namespace, String id, long commitTs) {
+    synchronized (lock) {
+      require(namespace, id).lastSyncedTs = commitTs;
+    }
+  }
+
+  /**
+   * {@code POST /api/v2/verify_table} (reference §3.10): which upstream tables a config's filter
+   * matches, split by eligibility. Only an unparseable sink URI is refused; the scheme is not
+   * checked.
+   */
+  public VerifiedTables verifyTables(ChangefeedSpec spec) {
+    ChangefeedChecks.parseSinkUri(spec.sinkUri());
+    ReplicaConfig config = new ReplicaConfig(spec.replicaConfigValue());
+    TableFilter filter = TableFilter.parse(config.filterRules(), config.caseSensitive());
+    synchronized (lock) {
+      List<UpstreamTable> eligible = new ArrayList<>();
+      List<UpstreamTable> ineligible = new ArrayList<>();
+      for (UpstreamTable table : state.upstreamTables) {
+        if (filter.matches(table.schema(), table.table())) {
+          (table.eligible() ? eligible : ineligible).add(table);
+        }
+      }
+      return new VerifiedTables(ineligible, eligible);
+    }
+  }
+
   // ---- internals ------------------------------------------------------------------------------
 
   private ChangefeedEntry find(String namespace, String id) {
@@ -925,8 +1017,10 @@ public final class FakeCluster {
     List<String> live = new ArrayList<>();
     for (CaptureEntry c : state.captures) {
       if (c.alive) {
-        live.add(c.id);
         byCapture.put(c.id, new ArrayList<>());
+        if (c.drainRemaining != 0) {
+          live.add(c.id); // a drained capture keeps its processors but gets no tables
+        }
       }
     }
     if (live.isEmpty() || state.upstreamTables.isEmpty()) {

@@ -2,10 +2,14 @@ package io.github.ticdcfake.internal.http;
 
 import static io.github.ticdcfake.fault.Operation.CREATE_CHANGEFEED;
 import static io.github.ticdcfake.fault.Operation.DELETE_CHANGEFEED;
+import static io.github.ticdcfake.fault.Operation.DELETE_SERVICE_GC_SAFEPOINT;
+import static io.github.ticdcfake.fault.Operation.DRAIN_CAPTURE;
 import static io.github.ticdcfake.fault.Operation.GET_CHANGEFEED;
 import static io.github.ticdcfake.fault.Operation.GET_CHANGEFEED_META_INFO;
 import static io.github.ticdcfake.fault.Operation.GET_CHANGEFEED_STATUS;
+import static io.github.ticdcfake.fault.Operation.GET_CHANGEFEED_SYNCED;
 import static io.github.ticdcfake.fault.Operation.GET_PROCESSOR;
+import static io.github.ticdcfake.fault.Operation.GET_UNSAFE_METADATA;
 import static io.github.ticdcfake.fault.Operation.HEALTH;
 import static io.github.ticdcfake.fault.Operation.LIST_CAPTURES;
 import static io.github.ticdcfake.fault.Operation.LIST_CHANGEFEEDS;
@@ -13,11 +17,13 @@ import static io.github.ticdcfake.fault.Operation.LIST_PROCESSORS;
 import static io.github.ticdcfake.fault.Operation.PAUSE_CHANGEFEED;
 import static io.github.ticdcfake.fault.Operation.QUERY_TSO;
 import static io.github.ticdcfake.fault.Operation.RESIGN_OWNER;
+import static io.github.ticdcfake.fault.Operation.RESOLVE_LOCK;
 import static io.github.ticdcfake.fault.Operation.RESUME_CHANGEFEED;
 import static io.github.ticdcfake.fault.Operation.ROOT_STATUS;
 import static io.github.ticdcfake.fault.Operation.SET_LOG_LEVEL;
 import static io.github.ticdcfake.fault.Operation.STATUS;
 import static io.github.ticdcfake.fault.Operation.UPDATE_CHANGEFEED;
+import static io.github.ticdcfake.fault.Operation.VERIFY_TABLE;
 
 import java.util.List;
 
@@ -44,11 +50,19 @@ final class ApiV2Routes {
         new Route(RESUME_CHANGEFEED, true, ChangefeedHandlers::resume),
         new Route(PAUSE_CHANGEFEED, true, ChangefeedHandlers::pause),
         new Route(GET_CHANGEFEED_STATUS, true, ChangefeedHandlers::status),
+        new Route(GET_CHANGEFEED_SYNCED, true, ChangefeedHandlers::synced),
         // capture APIs
+        new Route(DRAIN_CAPTURE, true, CaptureHandlers::drain),
         new Route(LIST_CAPTURES, true, CaptureHandlers::list),
         // processor APIs
         new Route(GET_PROCESSOR, true, ProcessorHandlers::get),
         new Route(LIST_PROCESSORS, true, ProcessorHandlers::list),
+        // verify table API: answered by the node hit, no forwarding
+        new Route(VERIFY_TABLE, false, ChangefeedHandlers::verifyTable),
+        // unsafe APIs
+        new Route(GET_UNSAFE_METADATA, true, UnsafeHandlers::metadata),
+        new Route(RESOLVE_LOCK, true, UnsafeHandlers::resolveLock),
+        new Route(DELETE_SERVICE_GC_SAFEPOINT, true, UnsafeHandlers::deleteServiceGcSafepoint),
         // owner APIs
         new Route(RESIGN_OWNER, true, OwnerHandlers::resign),
         // upstream APIs

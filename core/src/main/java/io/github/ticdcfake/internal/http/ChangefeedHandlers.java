@@ -4,11 +4,14 @@ import io.github.ticdcfake.cluster.Changefeed;
 import io.github.ticdcfake.cluster.ChangefeedSpec;
 import io.github.ticdcfake.cluster.FakeCluster;
 import io.github.ticdcfake.cluster.RequestBodies;
+import io.github.ticdcfake.cluster.SyncedStatus;
 import io.github.ticdcfake.internal.json.WireModels.ChangeFeedInfo;
 import io.github.ticdcfake.internal.json.WireModels.ChangeFeedInfo.View;
 import io.github.ticdcfake.internal.json.WireModels.ChangefeedCommonInfo;
 import io.github.ticdcfake.internal.json.WireModels.ChangefeedStatus;
 import io.github.ticdcfake.internal.json.WireModels.ListResponse;
+import io.github.ticdcfake.internal.json.WireModels.SyncedStatusJson;
+import io.github.ticdcfake.internal.json.WireModels.TablesJson;
 import java.util.List;
 
 /** The changefeed routes (tiflow {@code cdc/api/v2/changefeed.go}, reference §3.1–§3.8). */
@@ -76,6 +79,26 @@ final class ChangefeedHandlers {
     long overwrite = call.bind(RequestBodies::overwriteCheckpointTs);
     cluster.resumeChangefeed(call.namespace(), call.path(ID), overwrite);
     return Response.empty();
+  }
+
+  /**
+   * {@code GET /api/v2/changefeeds/{id}/synced}: an optional body (read only when there is one) may
+   * carry PD settings; the intervals come from the changefeed (reference §3.9).
+   */
+  static Response synced(Call call) {
+    FakeCluster cluster = call.cluster();
+    cluster.requireChangefeed(call.namespace(), call.path(ID));
+    if (call.body.length > 0) {
+      call.bind(ChangefeedSpec::decodeUpdate);
+    }
+    SyncedStatus status = cluster.syncedStatus(call.namespace(), call.path(ID));
+    return Response.json(200, SyncedStatusJson.from(status, call.zone()));
+  }
+
+  /** {@code POST /api/v2/verify_table}: eligible and ineligible tables, empty lists omitted. */
+  static Response verifyTable(Call call) {
+    ChangefeedSpec spec = call.bind(ChangefeedSpec::decodeVerifyTable);
+    return Response.json(200, TablesJson.from(call.cluster().verifyTables(spec)));
   }
 
   /** {@code GET /api/v2/changefeeds/{id}/status}. */

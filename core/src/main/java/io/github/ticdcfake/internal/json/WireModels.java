@@ -274,6 +274,58 @@ public final class WireModels {
   public record TsoJson(
       @JsonProperty("timestamp") long timestamp, @JsonProperty("logic_time") long logicTime) {}
 
+  /** {@code SyncedStatus}: four local times and TiCDC's explanation (reference §3.9). */
+  @JsonPropertyOrder({
+    "synced",
+    "sink_checkpoint_ts",
+    "puller_resolved_ts",
+    "last_synced_ts",
+    "now_ts",
+    "info"
+  })
+  public record SyncedStatusJson(
+      @JsonProperty("synced") boolean synced,
+      @JsonProperty("sink_checkpoint_ts") String sinkCheckpointTs,
+      @JsonProperty("puller_resolved_ts") String pullerResolvedTs,
+      @JsonProperty("last_synced_ts") String lastSyncedTs,
+      @JsonProperty("now_ts") String nowTs,
+      @JsonProperty("info") String info) {
+    public static SyncedStatusJson from(io.github.ticdcfake.cluster.SyncedStatus s, ZoneId zone) {
+      return new SyncedStatusJson(
+          s.synced(),
+          GoTime.tsoLocal(s.sinkCheckpointTs(), zone),
+          GoTime.tsoLocal(s.pullerResolvedTs(), zone),
+          GoTime.tsoLocal(s.lastSyncedTs(), zone),
+          GoTime.local(java.time.Instant.ofEpochMilli(s.nowMillis()), zone),
+          s.info());
+    }
+  }
+
+  /** {@code TableName}. */
+  @JsonPropertyOrder({"database_name", "table_name", "table_id", "is_partition"})
+  public record TableName(
+      @JsonProperty("database_name") String databaseName,
+      @JsonProperty("table_name") String tableName,
+      @JsonProperty("table_id") long tableId,
+      @JsonProperty("is_partition") boolean isPartition) {
+    static List<TableName> of(List<io.github.ticdcfake.cluster.UpstreamTable> tables) {
+      return tables.stream()
+          .map(t -> new TableName(t.schema(), t.table(), t.tableId(), false))
+          .toList();
+    }
+  }
+
+  /** {@code Tables} ({@code verify_table}): each list omitted when empty. */
+  @JsonPropertyOrder({"ineligible_tables", "eligible_tables"})
+  @JsonInclude(Include.NON_EMPTY)
+  public record TablesJson(
+      @JsonProperty("ineligible_tables") List<TableName> ineligibleTables,
+      @JsonProperty("eligible_tables") List<TableName> eligibleTables) {
+    public static TablesJson from(io.github.ticdcfake.cluster.VerifiedTables tables) {
+      return new TablesJson(TableName.of(tables.ineligible()), TableName.of(tables.eligible()));
+    }
+  }
+
   /** {@code DrainCaptureResp}. */
   @JsonPropertyOrder({"current_table_count"})
   public record DrainCaptureResp(@JsonProperty("current_table_count") int currentTableCount) {}

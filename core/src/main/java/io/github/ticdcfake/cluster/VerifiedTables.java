@@ -1,0 +1,17 @@
+package io.github.ticdcfake.cluster;
+
+import java.util.List;
+
+/**
+ * The answer of {@code POST /api/v2/verify_table}: the upstream tables a config would replicate,
+ * split by eligibility (reference §3.10).
+ *
+ * @param ineligible tables matched by the filter without a primary or not-null unique key
+ * @param eligible tables matched by the filter that TiCDC can replicate
+ */
+public record VerifiedTables(List<UpstreamTable> ineligible, List<UpstreamTable> eligible) {
+  public VerifiedTables {
+    ineligible = List.copyOf(ineligible);
+    eligible = List.copyOf(eligible);
+  }
+}
