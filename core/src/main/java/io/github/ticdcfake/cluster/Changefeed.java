@@ -21,7 +21,9 @@ import java.util.Optional;
  * @param resolvedTs the resolved TSO, never below {@code checkpointTs}
  * @param config the replica config as stored by create/update (not pruned)
  * @param creatorVersion the TiCDC version that created it
- * @param tables table ids replicated per capture id (empty unless the changefeed is running)
+ * @param tables table ids replicated per capture id (empty unless the changefeed is running; not
+ *     filled in list results)
+ * @param flavour the TiCDC release whose rules render this changefeed
  */
 public record Changefeed(
     String namespace,
@@ -38,7 +40,8 @@ public record Changefeed(
     long resolvedTs,
     ReplicaConfig config,
     String creatorVersion,
-    Map<String, java.util.List<Long>> tables) {
+    Map<String, java.util.List<Long>> tables,
+    TiCdcVersion flavour) {
 
   /** {@code admin_job_type}: 0 none, 1 stop, 4 finish (reference §7.1). */
   public int adminJobType() {
@@ -57,7 +60,7 @@ public record Changefeed(
   /** The config as GET shows it: pruned per sink type (reference §5.1 step 3). */
   public ReplicaConfig prunedConfig() {
     try {
-      return config.prunedFor(SinkUri.parse(sinkUri));
+      return config.prunedFor(SinkUri.parse(sinkUri), flavour);
     } catch (SinkUri.ParseException e) {
       return config;
     }

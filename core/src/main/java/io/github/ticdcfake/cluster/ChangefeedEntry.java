@@ -84,11 +84,12 @@ final class ChangefeedEntry {
   }
 
   /** The config the owner holds after loading it: pruned per sink type (§5.1 step 3). */
-  ReplicaConfig ownerConfig() {
-    return config.prunedFor(parsedUri);
+  ReplicaConfig ownerConfig(TiCdcVersion version) {
+    return config.prunedFor(parsedUri, version);
   }
 
-  Changefeed snapshot(long upstreamId, Map<String, java.util.List<Long>> tables) {
+  Changefeed snapshot(
+      long upstreamId, Map<String, java.util.List<Long>> tables, TiCdcVersion version) {
     return new Changefeed(
         namespace,
         id,
@@ -104,6 +105,7 @@ final class ChangefeedEntry {
         resolvedTs,
         config,
         creatorVersion,
-        tables);
+        tables,
+        version);
   }
 }

@@ -20,10 +20,27 @@ import java.util.Objects;
  * }</pre>
  */
 public final class ChangefeedSpec {
-  private final Map<String, Object> body; // a dense v2.ChangefeedConfig value
+  enum Kind {
+    CREATE,
+    UPDATE,
+    VERIFY_TABLE
+  }
+
+  private final Kind kind;
+  private final Object json;
+  private final TiCdcVersion version;
+  private final Map<String, Object> body; // a dense ChangefeedConfig / VerifyTableConfig value
   private final boolean replicaConfigSent;
 
-  private ChangefeedSpec(Map<String, Object> body, boolean replicaConfigSent) {
+  private ChangefeedSpec(
+      Kind kind,
+      Object json,
+      TiCdcVersion version,
+      Map<String, Object> body,
+      boolean replicaConfigSent) {
+    this.kind = kind;
+    this.json = json;
+    this.version = version;
     this.body = body;
     this.replicaConfigSent = replicaConfigSent;
   }
@@ -35,41 +52,50 @@ public final class ChangefeedSpec {
    * @throws CdcException {@code CDC:ErrAPIInvalidParam} with Go's decoding error text
    * @throws ServerPanicException where TiCDC's handler would panic
    */
+  public static ChangefeedSpec decodeCreate(Object json, TiCdcVersion version) {
+    return decode(Kind.CREATE, json, version);
+  }
+
+  /** {@link #decodeCreate(Object, TiCdcVersion)} for the newest TiCDC. */
   public static ChangefeedSpec decodeCreate(Object json) {
-    if (json == null) {
-      throw new ServerPanicException("create body is null");
-    }
-    Map<String, Object> body =
-        ReplicaConfigSchema.emptyRequest(ReplicaConfigSchema.CHANGEFEED_CONFIG);
-    body.put("replica_config", ReplicaConfigSchema.defaults());
-    decode(ReplicaConfigSchema.CHANGEFEED_CONFIG, json, body);
-    if (body.get("replica_config") == null) {
-      throw new ServerPanicException("replica_config is null");
-    }
-    return new ChangefeedSpec(body, true);
+    return decodeCreate(json, TiCdcVersion.latest());
   }
 
   /** Decodes an update body on its own, like TiCDC's update (reference §3.4 step 3). */
-  public static ChangefeedSpec decodeUpdate(Object json) {
-    Map<String, Object> body =
-        ReplicaConfigSchema.emptyRequest(ReplicaConfigSchema.CHANGEFEED_CONFIG);
-    decode(ReplicaConfigSchema.CHANGEFEED_CONFIG, json, body);
-    return new ChangefeedSpec(body, body.get("replica_config") != null);
+  public static ChangefeedSpec decodeUpdate(Object json, TiCdcVersion version) {
+    return decode(Kind.UPDATE, json, version);
   }
 
   /**
    * Decodes a {@code VerifyTableConfig} body (reference §4.3): like create, on top of the default
    * config.
    */
-  public static ChangefeedSpec decodeVerifyTable(Object json) {
-    Map<String, Object> body =
-        ReplicaConfigSchema.emptyRequest(ReplicaConfigSchema.VERIFY_TABLE_CONFIG);
-    body.put("replica_config", ReplicaConfigSchema.defaults());
-    decode(ReplicaConfigSchema.VERIFY_TABLE_CONFIG, json, body);
-    if (body.get("replica_config") == null) {
+  public static ChangefeedSpec decodeVerifyTable(Object json, TiCdcVersion version) {
+    return decode(Kind.VERIFY_TABLE, json, version);
+  }
+
+  private static ChangefeedSpec decode(Kind kind, Object json, TiCdcVersion version) {
+    ConfigShape shape = ConfigShape.of(version);
+    GoType.Struct type =
+        kind == Kind.VERIFY_TABLE ? shape.verifyTableConfig : shape.changefeedConfig;
+    Map<String, Object> body = ReplicaConfigSchema.emptyRequest(type);
+    if (kind != Kind.UPDATE) {
+      if (json == null && kind == Kind.CREATE) {
+        throw new ServerPanicException("create body is null");
+      }
+      body.put("replica_config", shape.defaults());
+    }
+    decode(type, json, body);
+    boolean sent = body.get("replica_config") != null;
+    if (kind != Kind.UPDATE && !sent) {
       throw new ServerPanicException("replica_config is null");
     }
-    return new ChangefeedSpec(body, true);
+    return new ChangefeedSpec(kind, json, version, body, sent);
+  }
+
+  /** The same request decoded for another release (Java-built specs target the newest). */
+  ChangefeedSpec forVersion(TiCdcVersion other) {
+    return other == version ? this : decode(kind, json, other);
   }
 
   static void decode(GoType.Struct type, Object json, Map<String, Object> target) {
@@ -166,7 +192,7 @@ public final class ChangefeedSpec {
 
     /** The spec, decoded exactly like an HTTP create body. */
     public ChangefeedSpec build() {
-      return decodeCreate(json);
+      return decodeCreate(json, TiCdcVersion.latest());
     }
 
     private static Object normalize(Object value) {

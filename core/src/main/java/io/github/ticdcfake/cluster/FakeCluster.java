@@ -43,6 +43,7 @@ public final class FakeCluster {
 
   private final Object lock = new Object();
   private final TiCdcVersion version;
+  private final ConfigShape shape;
   private final PdClock clock;
   private final OwnerTick ownerTick;
   private final String clusterId;
@@ -113,6 +114,7 @@ public final class FakeCluster {
 
   private FakeCluster(Builder builder) {
     this.version = builder.version;
+    this.shape = ConfigShape.of(version);
     this.clock = builder.clock;
     this.ownerTick = builder.ownerTick;
     this.clusterId = builder.clusterId;
@@ -484,7 +486,7 @@ public final class FakeCluster {
                 ? entry.state != ChangefeedState.FINISHED
                 : stateFilter.equals("all") || stateFilter.equals(name);
         if (include) {
-          out.add(snapshot(entry));
+          out.add(listSnapshot(entry));
           countRead(entry);
         }
       }
@@ -498,7 +500,7 @@ public final class FakeCluster {
    */
   public ReplicaConfig ownerConfig(String namespace, String id) {
     synchronized (lock) {
-      return require(namespace, id).ownerConfig();
+      return require(namespace, id).ownerConfig(version);
     }
   }
 
@@ -508,8 +510,8 @@ public final class FakeCluster {
    * {@code POST /api/v2/changefeeds}: validates like TiCDC in TiCDC's order (reference §3.1) and
    * stores a {@code normal} changefeed whose checkpoint and resolved ts equal its start ts.
    */
-  public Changefeed createChangefeed(ChangefeedSpec spec) {
-    Objects.requireNonNull(spec, "spec");
+  public Changefeed createChangefeed(ChangefeedSpec request) {
+    ChangefeedSpec spec = Objects.requireNonNull(request, "spec").forVersion(version);
     synchronized (lock) {
       tick();
       String sinkUri = spec.sinkUri();
@@ -528,7 +530,7 @@ public final class FakeCluster {
       }
       long tso = clock.nextTso();
       long startTs = spec.startTs() == 0 ? tso : spec.startTs();
-      if (Long.compareUnsigned(startTs, tso) > 0) {
+      if (version.rejectsFutureStartTs() && Long.compareUnsigned(startTs, tso) > 0) {
         throw CdcError.API_INVALID_PARAM.raiseWithMessage(
             "invalid start-ts "
                 + Long.toUnsignedString(startTs)
@@ -543,7 +545,8 @@ public final class FakeCluster {
         throw CdcError.TARGET_TS_BEFORE_START_TS.raise(targetTs, startTs);
       }
       SinkUri uri = ChangefeedChecks.parseSinkUri(sinkUri);
-      ReplicaConfig config = ReplicaConfig.validateAndAdjust(spec.replicaConfigValue(), uri);
+      ReplicaConfig config =
+          ReplicaConfig.validateAndAdjust(shape, version, spec.replicaConfigValue(), uri);
       ChangefeedChecks.verifyTables(config, state.upstreamTables, true);
       ChangefeedChecks.validateSink(config, uri);
 
@@ -585,7 +588,8 @@ public final class FakeCluster {
    * the whole config from the defaults; the new pair is validated like a create; an update that
    * changes nothing is refused. The state does not change.
    */
-  public Changefeed updateChangefeed(String namespace, String id, ChangefeedSpec update) {
+  public Changefeed updateChangefeed(String namespace, String id, ChangefeedSpec request) {
+    ChangefeedSpec update = request.forVersion(version);
     synchronized (lock) {
       checkUpdatable(namespace, id);
       ChangefeedEntry entry = require(namespace, id);
@@ -601,7 +605,7 @@ public final class FakeCluster {
         targetTs = update.targetTs();
       }
       String sinkUri = update.sinkUri().isEmpty() ? entry.sinkUri : update.sinkUri();
-      ReplicaConfig oldConfig = entry.ownerConfig();
+      ReplicaConfig oldConfig = entry.ownerConfig(version);
       ReplicaConfig config = oldConfig;
       SinkUri uri = entry.parsedUri;
       boolean configChanged = update.replicaConfigSent() || !sinkUri.equals(entry.sinkUri);
@@ -610,9 +614,9 @@ public final class FakeCluster {
           uri = ChangefeedChecks.parseSinkUri(sinkUri);
           Map<String, Object> base =
               update.replicaConfigSent()
-                  ? ReplicaConfig.fromUpdate(update.replicaConfigValue())
+                  ? ReplicaConfig.fromUpdate(shape, update.replicaConfigValue())
                   : oldConfig.raw();
-          config = ReplicaConfig.validateAndAdjust(base, uri);
+          config = ReplicaConfig.validateAndAdjust(shape, version, base, uri);
           ChangefeedChecks.verifyTables(config, state.upstreamTables, true);
           ChangefeedChecks.validateSink(config, uri);
         } catch (CdcException e) {
@@ -672,12 +676,15 @@ public final class FakeCluster {
   public void checkResumable(String namespace, String id, long overwriteCheckpointTs) {
     synchronized (lock) {
       ChangefeedEntry entry = require(namespace, id);
+      if (overwriteCheckpointTs == 0 && !version.checksResumeCheckpoint()) {
+        return;
+      }
       long ts = overwriteCheckpointTs != 0 ? overwriteCheckpointTs : entry.checkpointTs;
       if (ts == 0) {
         return;
       }
       long tso = clock.nextTso();
-      if (Long.compareUnsigned(ts, tso) > 0) {
+      if (version.rejectsFutureOverwriteCheckpointTs() && Long.compareUnsigned(ts, tso) > 0) {
         throw CdcError.API_INVALID_PARAM.raiseWithMessage(
             "invalid checkpoint-ts "
                 + Long.toUnsignedString(ts)
@@ -877,9 +884,10 @@ public final class FakeCluster {
    * matches, split by eligibility. Only an unparseable sink URI is refused; the scheme is not
    * checked.
    */
-  public VerifiedTables verifyTables(ChangefeedSpec spec) {
+  public VerifiedTables verifyTables(ChangefeedSpec request) {
+    ChangefeedSpec spec = request.forVersion(version);
     ChangefeedChecks.parseSinkUri(spec.sinkUri());
-    ReplicaConfig config = new ReplicaConfig(spec.replicaConfigValue());
+    ReplicaConfig config = new ReplicaConfig(shape, spec.replicaConfigValue());
     TableFilter filter = TableFilter.parse(config.filterRules(), config.caseSensitive());
     synchronized (lock) {
       List<UpstreamTable> eligible = new ArrayList<>();
@@ -1008,7 +1016,12 @@ public final class FakeCluster {
   }
 
   private Changefeed snapshot(ChangefeedEntry entry) {
-    return entry.snapshot(upstreamId, entry.state.isRunning() ? tables(entry) : Map.of());
+    return entry.snapshot(upstreamId, entry.state.isRunning() ? tables(entry) : Map.of(), version);
+  }
+
+  /** A snapshot without table assignments: lists do not show them and must stay cheap. */
+  private Changefeed listSnapshot(ChangefeedEntry entry) {
+    return entry.snapshot(upstreamId, Map.of(), version);
   }
 
   /** Table ids per live capture for a running changefeed, spread round-robin in join order. */

@@ -18,15 +18,23 @@ public final class ReplicaConfig {
   private static final String DEFAULT_PROTOCOLS =
       "canal canal-json avro flat-avro maxwell craft open-protocol default csv debezium simple";
 
+  private final ConfigShape shape;
   private final Map<String, Object> value;
 
-  ReplicaConfig(Map<String, Object> value) {
+  ReplicaConfig(ConfigShape shape, Map<String, Object> value) {
+    this.shape = shape;
     this.value = value;
   }
 
   /** TiCDC's default config (tiflow HEAD, reference §5.3). */
   public static ReplicaConfig defaults() {
-    return new ReplicaConfig(ReplicaConfigSchema.defaults());
+    return defaults(TiCdcVersion.latest());
+  }
+
+  /** The default config of a TiCDC release (reference §5.3, §5.7). */
+  public static ReplicaConfig defaults(TiCdcVersion version) {
+    ConfigShape shape = ConfigShape.of(version);
+    return new ReplicaConfig(shape, shape.defaults());
   }
 
   /**
@@ -35,8 +43,7 @@ public final class ReplicaConfig {
    */
   @SuppressWarnings("unchecked")
   public Map<String, Object> toMap() {
-    return (Map<String, Object>)
-        deepUnmodifiable(GoType.render(ReplicaConfigSchema.REPLICA_CONFIG, value));
+    return (Map<String, Object>) deepUnmodifiable(GoType.render(shape.replicaConfig, value));
   }
 
   /** {@code sink.protocol}, or empty when unset. */
@@ -106,9 +113,9 @@ public final class ReplicaConfig {
    * the server defaults, top-level scalars not sent become zero, sections and durations not sent
    * keep their defaults, sections sent replace the default section as sent.
    */
-  static Map<String, Object> fromUpdate(Map<String, Object> sent) {
-    Map<String, Object> result = ReplicaConfigSchema.defaults();
-    for (GoType.Field field : ReplicaConfigSchema.REPLICA_CONFIG.fields) {
+  static Map<String, Object> fromUpdate(ConfigShape shape, Map<String, Object> sent) {
+    Map<String, Object> result = shape.defaults();
+    for (GoType.Field field : shape.replicaConfig.fields) {
       String name = field.json();
       Object sentValue = sent.get(name);
       if (field.type() instanceof GoType.Scalar) {
@@ -129,9 +136,12 @@ public final class ReplicaConfig {
    * TiCDC's order; returns the adjusted copy.
    */
   @SuppressWarnings("unchecked")
-  static ReplicaConfig validateAndAdjust(Map<String, Object> input, SinkUri uri) {
-    Map<String, Object> config = ReplicaConfigSchema.copy(input);
-    config.put("sql_mode", "");
+  static ReplicaConfig validateAndAdjust(
+      ConfigShape shape, TiCdcVersion version, Map<String, Object> input, SinkUri uri) {
+    Map<String, Object> config = shape.copy(input);
+    if (config.containsKey("sql_mode")) {
+      config.put("sql_mode", "");
+    }
     if (Objects.equals(config.get("memory_quota"), 0L)) {
       config.put("memory_quota", 1073741824L);
     }
@@ -160,10 +170,13 @@ public final class ReplicaConfig {
     }
     Map<String, Object> sink = (Map<String, Object>) config.get("sink");
     if (sink == null) {
-      sink = ReplicaConfigSchema.SINK.zero();
+      sink = shape.sink.zero();
       config.put("sink", sink);
     }
     adjustSink(sink, uri);
+    if (version.togglesOldValueByProtocol()) {
+      adjustOldValue(config, sink, uri);
+    }
     validateConsistent((Map<String, Object>) config.get("consistent"));
     Map<String, Object> scheduler = (Map<String, Object>) config.get("scheduler");
     if (scheduler != null && !uri.scheme.contains("kafka") && !uri.isBlackhole()) {
@@ -182,7 +195,7 @@ public final class ReplicaConfig {
         integrity.put("integrity_check_level", "none");
       }
     }
-    return new ReplicaConfig(config);
+    return new ReplicaConfig(shape, config);
   }
 
   private static void adjustSink(Map<String, Object> sink, SinkUri uri) {
@@ -234,9 +247,11 @@ public final class ReplicaConfig {
     if (sink.get("terminator") == null) {
       sink.put("terminator", "\r\n");
     }
-    Object advance = sink.get("advance_timeout");
-    if (advance == null || (Long) advance == 0L) {
-      sink.put("advance_timeout", 150L);
+    if (sink.containsKey("advance_timeout")) {
+      Object advance = sink.get("advance_timeout");
+      if (advance == null || (Long) advance == 0L) {
+        sink.put("advance_timeout", 150L);
+      }
     }
     if (uri.isStorage()) {
       Object width = sink.get("file_index_width");
@@ -250,6 +265,28 @@ public final class ReplicaConfig {
         throw CdcError.SINK_INVALID_CONFIG.raiseWithMessage(
             "date separator in storage sink is invalid");
       }
+    }
+  }
+
+  /**
+   * v7.3: the URI's protocol decides {@code enable_old_value}; a MySQL sink that replicates without
+   * old values cannot force-replicate (reference §5.8 note).
+   */
+  private static void adjustOldValue(
+      Map<String, Object> config, Map<String, Object> sink, SinkUri uri) {
+    String protocol = sink.get("protocol") == null ? "" : (String) sink.get("protocol");
+    switch (protocol.toLowerCase(java.util.Locale.ROOT)) {
+      case "canal", "canal-json", "maxwell" -> config.put("enable_old_value", true);
+      case "avro", "csv" -> config.put("enable_old_value", false);
+      default -> {}
+    }
+    if (uri.isMySqlCompatible()
+        && Boolean.TRUE.equals(config.get("force_replicate"))
+        && Boolean.FALSE.equals(config.get("enable_old_value"))) {
+      throw CdcException.of(
+          "CDC:ErrIncompatibleConfig",
+          "[CDC:ErrIncompatibleConfig]incompatible configuration in sink uri and config file,"
+              + " force replicate requires old value");
     }
   }
 
@@ -294,11 +331,11 @@ public final class ReplicaConfig {
    * type removed, except for {@code blackhole://} (reference §5.1 step 3).
    */
   @SuppressWarnings("unchecked")
-  ReplicaConfig prunedFor(SinkUri uri) {
-    if (uri.isBlackhole()) {
+  ReplicaConfig prunedFor(SinkUri uri, TiCdcVersion version) {
+    if (uri.isBlackhole() && !version.prunesBlackholeConfig()) {
       return this;
     }
-    Map<String, Object> config = ReplicaConfigSchema.copy(value);
+    Map<String, Object> config = shape.copy(value);
     Map<String, Object> sink = (Map<String, Object>) config.get("sink");
     if (sink != null) {
       if (!uri.isMq()) {
@@ -312,7 +349,9 @@ public final class ReplicaConfig {
                 "kafka_config",
                 "delete_only_output_handle_key_columns",
                 "content_compatible")) {
-          sink.put(key, null);
+          if (sink.containsKey(key)) {
+            sink.put(key, null);
+          }
         }
       } else if (!"avro".equals(sink.get("protocol"))) {
         sink.put("schema_registry", null);
@@ -325,7 +364,9 @@ public final class ReplicaConfig {
                 "enable_partition_separator",
                 "file_index_width",
                 "cloud_storage_config")) {
-          sink.put(key, null);
+          if (sink.containsKey(key)) {
+            sink.put(key, null);
+          }
         }
       }
       if (!uri.isMySqlCompatible()) {
@@ -347,7 +388,7 @@ public final class ReplicaConfig {
         config.put(key, null);
       }
     }
-    return new ReplicaConfig(config);
+    return new ReplicaConfig(shape, config);
   }
 
   // ---- equality -------------------------------------------------------------------------------

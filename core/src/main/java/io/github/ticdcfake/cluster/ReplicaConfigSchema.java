@@ -352,6 +352,166 @@ final class ReplicaConfigSchema {
               field("start_ts", UINT64),
               field("sink_uri", STRING)));
 
+  // ---- tiflow v7.3.0 shapes (reference §5.7, §11.1) ---------------------------------------------
+
+  static GoType.Struct without(GoType.Struct base, String... names) {
+    java.util.List<String> drop = List.of(names);
+    return struct(base.name, base.fields.stream().filter(f -> !drop.contains(f.json())).toList());
+  }
+
+  static GoType.Struct replace(GoType.Struct base, String name, GoType type) {
+    return struct(
+        base.name,
+        base.fields.stream()
+            .map(f -> f.json().equals(name) ? new GoType.Field(name, type, f.omitempty()) : f)
+            .toList());
+  }
+
+  static GoType.Struct insertAfter(GoType.Struct base, String after, GoType.Field field) {
+    List<GoType.Field> fields = new ArrayList<>();
+    for (GoType.Field f : base.fields) {
+      fields.add(f);
+      if (f.json().equals(after)) {
+        fields.add(field);
+      }
+    }
+    return struct(base.name, fields);
+  }
+
+  static final Struct FILTER_TABLE =
+      struct("v2.TableName", field("database_name", STRING), field("table_name", STRING));
+
+  static final Struct FILTER_V73 =
+      struct(
+          "v2.FilterConfig",
+          omitempty("rules", slice(STRING)),
+          omitempty("ignore_txn_start_ts", slice(UINT64)),
+          omitempty("event_filters", slice(FILTER_RULE)),
+          omitempty("do_tables", slice(FILTER_TABLE)),
+          omitempty("do_dbs", slice(STRING)),
+          omitempty("ignore_tables", slice(FILTER_TABLE)),
+          omitempty("ignore_dbs", slice(STRING)));
+
+  static final Struct CSV_V73 =
+      without(CSV, "output_old_value", "output_handle_key", "output_field_header");
+
+  static final Struct DISPATCH_RULE_V73 =
+      struct(
+          "v2.DispatchRule",
+          omitempty("matcher", slice(STRING)),
+          field("partition", STRING),
+          field("topic", STRING));
+
+  static final Struct LARGE_MESSAGE_V73 =
+      struct(
+          "v2.LargeMessageHandleConfig",
+          field("large_message_handle_option", STRING),
+          field("claim_check_storage_uri", STRING),
+          field("claim_check_compression", STRING));
+
+  static final Struct KAFKA_V73 =
+      replace(
+          replace(
+              without(KAFKA, "glue_schema_registry_config", "output_raw_change_event"),
+              "codec_config",
+              ptr(without(CODEC, "encoding_format"))),
+          "large_message_handle",
+          ptr(LARGE_MESSAGE_V73));
+
+  static final Struct CLOUD_STORAGE_V73 =
+      without(
+          CLOUD_STORAGE,
+          "file_expiration_days",
+          "file_cleanup_cron_spec",
+          "flush_concurrency",
+          "output_raw_change_event");
+
+  static final Struct SINK_V73 =
+      replace(
+          replace(
+              replace(
+                  replace(
+                      without(
+                          SINK,
+                          "content_compatible",
+                          "pulsar_config",
+                          "advance_timeout",
+                          "send_bootstrap_interval_in_sec",
+                          "send_bootstrap_in_msg_count",
+                          "send_bootstrap_to_all_partition",
+                          "send-all-bootstrap-at-start",
+                          "debezium_disable_schema",
+                          "debezium",
+                          "open"),
+                      "csv",
+                      ptr(CSV_V73)),
+                  "dispatchers",
+                  slice(DISPATCH_RULE_V73)),
+              "kafka_config",
+              ptr(KAFKA_V73)),
+          "cloud_storage_config",
+          ptr(CLOUD_STORAGE_V73));
+
+  static final Struct CONSISTENT_V73 =
+      struct(
+          "v2.ConsistentConfig",
+          omitempty("level", STRING),
+          field("max_log_size", INT64),
+          field("flush_interval", INT64),
+          omitempty("storage", STRING),
+          field("use_file_backend", BOOL));
+
+  static final Struct REPLICA_CONFIG_V73 =
+      replace(
+          replace(
+              replace(
+                  insertAfter(
+                      without(
+                          REPLICA_CONFIG,
+                          "enable_table_monitor",
+                          "changefeed_error_stuck_duration",
+                          "synced_status",
+                          "sql_mode"),
+                      "case_sensitive",
+                      field("enable_old_value", BOOL)),
+                  "filter",
+                  ptr(FILTER_V73)),
+              "sink",
+              ptr(SINK_V73)),
+          "consistent",
+          ptr(CONSISTENT_V73));
+
+  /** v7.3.0's full default (reference §5.7). */
+  static Map<String, Object> defaultsV73() {
+    Map<String, Object> config = REPLICA_CONFIG_V73.zero();
+    Map<String, Object> head = defaults();
+    for (String key : config.keySet()) {
+      if (head.containsKey(key)) {
+        config.put(key, head.get(key));
+      }
+    }
+    config.put("case_sensitive", true);
+    config.put("enable_old_value", true);
+    Map<String, Object> sink = SINK_V73.zero();
+    Map<String, Object> headSink = defaultSink();
+    for (String key : sink.keySet()) {
+      sink.put(key, headSink.get(key));
+    }
+    Map<String, Object> csv = CSV_V73.zero();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> headCsv = (Map<String, Object>) headSink.get("csv");
+    csv.keySet().forEach(k -> csv.put(k, headCsv.get(k)));
+    sink.put("csv", csv);
+    sink.put("encoder_concurrency", 16L);
+    config.put("sink", sink);
+    Map<String, Object> consistent = CONSISTENT_V73.zero();
+    consistent.put("level", "none");
+    consistent.put("max_log_size", 64L);
+    consistent.put("flush_interval", 2000L);
+    config.put("consistent", consistent);
+    return config;
+  }
+
   // ---- defaults (reference §5.3) ----------------------------------------------------------------
 
   /** The full default {@code replica_config} of tiflow HEAD, as a fresh mutable struct value. */

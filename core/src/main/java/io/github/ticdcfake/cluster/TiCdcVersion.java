@@ -1,10 +1,17 @@
 package io.github.ticdcfake.cluster;
 
 /**
- * The TiCDC release the fake mimics: the version it reports and the behaviours that differ between
- * releases (reference §11).
+ * The TiCDC release the fake mimics: the version it reports and every behaviour that differs
+ * between releases (reference §11.1). This enum and {@code ConfigShape} are the only places that
+ * know about releases, so a further flavour is added here without touching handlers.
  */
 public enum TiCdcVersion {
+  /**
+   * tiflow v7.3.0, the release of TiCDC's public "OpenAPI v2" document: no {@code /synced}, no
+   * authentication, {@code case_sensitive} and {@code enable_old_value} on by default, and looser
+   * timestamp checks.
+   */
+  V7_3("v7.3.0", "51fb570eb489d003ede12779794816bed16cb0c4"),
   /** tiflow HEAD ≈ v8.5, the default. */
   V8_5("v8.5.4", "10413bded1bdb2850aa6d7b94eb375102e9c44dc");
 
@@ -31,8 +38,77 @@ public enum TiCdcVersion {
     return V8_5;
   }
 
+  /** Whether {@code GET /api/v2/changefeeds/{id}/synced} exists (v7.5.1 and later). */
+  public boolean hasSyncedApi() {
+    return this != V7_3;
+  }
+
   /**
-   * The flavour for a version string such as {@code v8.5.0} or {@code 8.5}.
+   * Whether a non-owner forwards {@code POST /api/v2/owner/resign}; v7.3 never installed the
+   * forwarding middleware there, so resign on a non-owner is a silent no-op (reference §2.2).
+   */
+  public boolean forwardsOwnerResign() {
+    return this != V7_3;
+  }
+
+  /** Whether GET shows a changefeed's {@code error} in this state (reference §11.1). */
+  public boolean showsErrorInGet(ChangefeedState state) {
+    if (this == V7_3) {
+      return state != ChangefeedState.NORMAL;
+    }
+    return state == ChangefeedState.PENDING
+        || state == ChangefeedState.WARNING
+        || state == ChangefeedState.FAILED;
+  }
+
+  /**
+   * Whether the list shows an item's {@code error} in this state, and whether it falls back to the
+   * warning slot (reference §3.2, §11.1).
+   */
+  public boolean showsErrorInList(ChangefeedState state) {
+    if (this == V7_3) {
+      return state != ChangefeedState.NORMAL;
+    }
+    return state != ChangefeedState.NORMAL
+        && state != ChangefeedState.STOPPED
+        && state != ChangefeedState.FINISHED;
+  }
+
+  /** Whether the list's {@code error} falls back to the last warning (not in v7.3). */
+  public boolean listErrorFallsBackToWarning() {
+    return this != V7_3;
+  }
+
+  boolean rejectsFutureStartTs() {
+    return this != V7_3;
+  }
+
+  /** v8.0+ checks the kept checkpoint of a plain resume against TSO and GC (reference §3.7). */
+  boolean checksResumeCheckpoint() {
+    return this != V7_3;
+  }
+
+  boolean rejectsFutureOverwriteCheckpointTs() {
+    return this != V7_3;
+  }
+
+  /** v7.3 (before v7.5.1) prunes the {@code blackhole://} config like any generic sink. */
+  boolean prunesBlackholeConfig() {
+    return this == V7_3;
+  }
+
+  /** v7.3 sets {@code enable_old_value} from the sink protocol. */
+  boolean togglesOldValueByProtocol() {
+    return this == V7_3;
+  }
+
+  /** Whether {@code resolve_lock} refuses a zero region id or ts (not in v7.3). */
+  public boolean requiresResolveLockArguments() {
+    return this != V7_3;
+  }
+
+  /**
+   * The flavour for a version string such as {@code v8.5.0}, {@code 7.3} or {@code v7.3.0}.
    *
    * @throws IllegalArgumentException naming the supported versions
    */

@@ -21,7 +21,7 @@ class GoDecodingTest {
                 Map.of("sink", Map.of("terminator", "\n"))));
 
     Map<String, Object> sink = spec.replicaConfigValue();
-    assertThat(new ReplicaConfig(sink).toMap().get("sink"))
+    assertThat(new ReplicaConfig(ConfigShape.of(TiCdcVersion.latest()), sink).toMap().get("sink"))
         .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
         .containsEntry("terminator", "\n")
         .containsEntry("encoder_concurrency", 32L);
@@ -33,7 +33,10 @@ class GoDecodingTest {
         ChangefeedSpec.decodeCreate(
             Map.of("replica_config", Map.of("filter", Map.of("rules", List.of("a.b")))));
 
-    assertThat(new ReplicaConfig(spec.replicaConfigValue()).filterRules()).containsExactly("a.b");
+    assertThat(
+            new ReplicaConfig(ConfigShape.of(TiCdcVersion.latest()), spec.replicaConfigValue())
+                .filterRules())
+        .containsExactly("a.b");
   }
 
   @Test
@@ -43,7 +46,8 @@ class GoDecodingTest {
     config.put("memory_quota", null);
     ChangefeedSpec spec = ChangefeedSpec.decodeCreate(Map.of("replica_config", config));
 
-    Map<String, Object> rendered = new ReplicaConfig(spec.replicaConfigValue()).toMap();
+    Map<String, Object> rendered =
+        new ReplicaConfig(ConfigShape.of(TiCdcVersion.latest()), spec.replicaConfigValue()).toMap();
     assertThat(rendered).doesNotContainKey("consistent").containsEntry("memory_quota", 1073741824L);
   }
 
@@ -59,7 +63,8 @@ class GoDecodingTest {
                     "sync_point_retention",
                     new BigDecimal("7200000000000"))));
 
-    Map<String, Object> rendered = new ReplicaConfig(spec.replicaConfigValue()).toMap();
+    Map<String, Object> rendered =
+        new ReplicaConfig(ConfigShape.of(TiCdcVersion.latest()), spec.replicaConfigValue()).toMap();
     assertThat(rendered)
         .containsEntry("sync_point_interval", 5_400_000_000_000L)
         .containsEntry("sync_point_retention", 7_200_000_000_000L);

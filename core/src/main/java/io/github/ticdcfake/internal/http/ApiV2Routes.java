@@ -25,6 +25,7 @@ import static io.github.ticdcfake.fault.Operation.STATUS;
 import static io.github.ticdcfake.fault.Operation.UPDATE_CHANGEFEED;
 import static io.github.ticdcfake.fault.Operation.VERIFY_TABLE;
 
+import io.github.ticdcfake.cluster.TiCdcVersion;
 import java.util.List;
 
 /**
@@ -34,7 +35,14 @@ import java.util.List;
 final class ApiV2Routes {
   private ApiV2Routes() {}
 
-  static List<Route> all() {
+  /** The routes the given TiCDC release serves (v7.3 has no {@code /synced}, §2.2). */
+  static List<Route> of(TiCdcVersion version) {
+    return all(version).stream()
+        .filter(r -> r.operation() != GET_CHANGEFEED_SYNCED || version.hasSyncedApi())
+        .toList();
+  }
+
+  private static List<Route> all(TiCdcVersion version) {
     return List.of(
         // common APIs
         new Route(HEALTH, true, StatusHandlers::health),
@@ -64,7 +72,7 @@ final class ApiV2Routes {
         new Route(RESOLVE_LOCK, true, UnsafeHandlers::resolveLock),
         new Route(DELETE_SERVICE_GC_SAFEPOINT, true, UnsafeHandlers::deleteServiceGcSafepoint),
         // owner APIs
-        new Route(RESIGN_OWNER, true, OwnerHandlers::resign),
+        new Route(RESIGN_OWNER, version.forwardsOwnerResign(), OwnerHandlers::resign),
         // upstream APIs
         new Route(QUERY_TSO, false, StatusHandlers::tso),
         // outside /api/v2 (tiflow cdc/api/status), used by TiDB Operator

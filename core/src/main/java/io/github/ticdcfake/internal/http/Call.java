@@ -3,6 +3,7 @@ package io.github.ticdcfake.internal.http;
 import io.github.ticdcfake.cluster.CdcError;
 import io.github.ticdcfake.cluster.CdcException;
 import io.github.ticdcfake.cluster.FakeCluster;
+import io.github.ticdcfake.cluster.TiCdcVersion;
 import io.github.ticdcfake.internal.json.Json;
 import java.time.ZoneId;
 import java.util.Deque;
@@ -36,6 +37,10 @@ final class Call {
 
   FakeCluster cluster() {
     return server.cluster();
+  }
+
+  TiCdcVersion version() {
+    return server.cluster().version();
   }
 
   ZoneId zone() {

@@ -22,7 +22,7 @@ final class ChangefeedHandlers {
 
   /** {@code POST /api/v2/changefeeds}: body merged into the defaults; namespace from the body. */
   static Response create(Call call) {
-    ChangefeedSpec spec = call.bind(ChangefeedSpec::decodeCreate);
+    ChangefeedSpec spec = call.bind(json -> ChangefeedSpec.decodeCreate(json, call.version()));
     Changefeed created = call.cluster().createChangefeed(spec);
     return Response.json(
         200, ChangeFeedInfo.from(created, created.config(), View.WRITE, call.zone()));
@@ -54,7 +54,7 @@ final class ChangefeedHandlers {
   static Response update(Call call) {
     FakeCluster cluster = call.cluster();
     cluster.checkUpdatable(call.namespace(), call.path(ID));
-    ChangefeedSpec update = call.bind(ChangefeedSpec::decodeUpdate);
+    ChangefeedSpec update = call.bind(json -> ChangefeedSpec.decodeUpdate(json, call.version()));
     Changefeed updated = cluster.updateChangefeed(call.namespace(), call.path(ID), update);
     return Response.json(
         200, ChangeFeedInfo.from(updated, updated.config(), View.WRITE, call.zone()));
@@ -89,7 +89,7 @@ final class ChangefeedHandlers {
     FakeCluster cluster = call.cluster();
     cluster.requireChangefeed(call.namespace(), call.path(ID));
     if (call.body.length > 0) {
-      call.bind(ChangefeedSpec::decodeUpdate);
+      call.bind(json -> ChangefeedSpec.decodeUpdate(json, call.version()));
     }
     SyncedStatus status = cluster.syncedStatus(call.namespace(), call.path(ID));
     return Response.json(200, SyncedStatusJson.from(status, call.zone()));
@@ -97,7 +97,7 @@ final class ChangefeedHandlers {
 
   /** {@code POST /api/v2/verify_table}: eligible and ineligible tables, empty lists omitted. */
   static Response verifyTable(Call call) {
-    ChangefeedSpec spec = call.bind(ChangefeedSpec::decodeVerifyTable);
+    ChangefeedSpec spec = call.bind(json -> ChangefeedSpec.decodeVerifyTable(json, call.version()));
     return Response.json(200, TablesJson.from(call.cluster().verifyTables(spec)));
   }
 

@@ -31,7 +31,7 @@ public final class HttpServers implements AutoCloseable {
   private final ByteBufferPool buffers;
   private final long maxBodyBytes;
   private ServerContext context;
-  private final Router router = new Router(ApiV2Routes.all());
+  private Router router;
 
   /** A listener bound for one capture. */
   public final class Listener implements AutoCloseable {
@@ -140,6 +140,7 @@ public final class HttpServers implements AutoCloseable {
   /** Connects the listeners to the cluster they serve. */
   public void attach(FakeCluster cluster) {
     this.context = new ServerContext(cluster);
+    this.router = new Router(ApiV2Routes.of(cluster.version()));
   }
 
   /** Stops the worker threads; listeners must be closed first. */

@@ -121,9 +121,7 @@ public final class WireModels {
     public static ChangeFeedInfo from(Changefeed cf, ReplicaConfig config, View view, ZoneId zone) {
       RunningErrorJson error = null;
       ChangefeedState state = cf.state();
-      if (state == ChangefeedState.PENDING
-          || state == ChangefeedState.WARNING
-          || state == ChangefeedState.FAILED) {
+      if (cf.flavour().showsErrorInGet(state)) {
         error = cf.error().map(RunningErrorJson::withoutTime).orElse(null);
       }
       List<TaskStatus> tasks = null;
@@ -175,10 +173,11 @@ public final class WireModels {
     public static ChangefeedCommonInfo from(Changefeed cf, ZoneId zone) {
       ChangefeedState state = cf.state();
       RunningErrorJson error = null;
-      if (state != ChangefeedState.NORMAL
-          && state != ChangefeedState.STOPPED
-          && state != ChangefeedState.FINISHED) {
-        RunningError e = cf.error().or(cf::warning).orElse(null);
+      if (cf.flavour().showsErrorInList(state)) {
+        RunningError e =
+            cf.flavour().listErrorFallsBackToWarning()
+                ? cf.error().or(cf::warning).orElse(null)
+                : cf.error().orElse(null);
         error = e == null ? null : RunningErrorJson.withTime(e, zone);
       }
       return new ChangefeedCommonInfo(
