@@ -171,10 +171,12 @@ public final class TiCdcExtension
                             + type.getSimpleName()
                             + ", but "
                             + targetDescription(resource)
-                            + " points at a real TiCDC; only @TiCdcUrl can be resolved. Unset it,"
-                            + " or ask only for @TiCdcUrl URI/String so the test runs against"
-                            + " both (tests that ask for the fake are normally skipped; is the"
-                            + " condition deactivated?)"));
+                            + " points at a real TiCDC, which has none. Unset "
+                            + TARGET_PROPERTY
+                            + " to run it against the fake, ask only for @TiCdcUrl URI/String"
+                            + " so it runs against both, or stop deactivating "
+                            + TiCdcExtension.class.getName()
+                            + " (junit.jupiter.conditions.deactivate) so it is skipped"));
     return type == FakeCluster.class ? server.cluster() : server;
   }
 
@@ -286,7 +288,8 @@ public final class TiCdcExtension
     }
     throw new ExtensionConfigurationException(
         "Two ticdc-fake registrations apply to "
-            + context.getDisplayName()
+            + context.getRequiredTestClass().getName()
+            + context.getTestMethod().map(m -> "." + m.getName() + "()").orElse("")
             + ": "
             + visible.settings().origin()
             + " (serving "
