@@ -1,0 +1,129 @@
+package io.github.ticdcfake.junit5;
+
+import io.github.ticdcfake.FakeTiCdcServer;
+import io.github.ticdcfake.cluster.FakeCluster;
+import io.github.ticdcfake.cluster.OwnerTick;
+import io.github.ticdcfake.cluster.PdClock;
+import io.github.ticdcfake.cluster.TiCdcVersion;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/**
+ * What one registration asks for, from {@link TiCdcServer @TiCdcServer} or the builder; immutable.
+ *
+ * @param origin how the user registered the extension, for error messages
+ */
+record Settings(
+    String origin,
+    int captures,
+    TiCdcVersion version,
+    String scenario,
+    boolean resetBeforeEach,
+    String urlProperty,
+    Supplier<PdClock> clock,
+    OwnerTick ownerTick,
+    Consumer<FakeTiCdcServer.Builder> server,
+    Consumer<FakeCluster> initialState) {
+
+  private static final Consumer<FakeTiCdcServer.Builder> NO_OPTIONS = builder -> {};
+  private static final Consumer<FakeCluster> NO_STATE = cluster -> {};
+
+  /** The settings of an annotation; {@code annotated} is the class that carries it. */
+  static Settings of(TiCdcServer annotation, Class<?> annotated) {
+    String origin = "@TiCdcServer on " + annotated.getName();
+    TiCdcVersion version;
+    try {
+      version =
+          annotation.version().isEmpty()
+              ? TiCdcVersion.latest()
+              : TiCdcVersion.parse(annotation.version());
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException(
+          origin + ": " + e.getMessage() + "; fix version = \"" + annotation.version() + "\"", e);
+    }
+    return new Settings(
+            origin,
+            annotation.captures(),
+            version,
+            annotation.scenario(),
+            annotation.resetBeforeEach(),
+            annotation.urlProperty(),
+            PdClock::system,
+            OwnerTick.immediate(),
+            NO_OPTIONS,
+            NO_STATE)
+        .validated();
+  }
+
+  /** The settings of {@code @ExtendWith(TiCdcExtension.class)} without the annotation. */
+  static Settings defaults(Class<?> testClass) {
+    return new Settings(
+        "@ExtendWith(TiCdcExtension.class) on " + testClass.getName(),
+        1,
+        TiCdcVersion.latest(),
+        "",
+        true,
+        "",
+        PdClock::system,
+        OwnerTick.immediate(),
+        NO_OPTIONS,
+        NO_STATE);
+  }
+
+  static Consumer<FakeTiCdcServer.Builder> noOptions() {
+    return NO_OPTIONS;
+  }
+
+  static Consumer<FakeCluster> noState() {
+    return NO_STATE;
+  }
+
+  /** Fails fast, naming the fix, when the settings cannot work. */
+  Settings validated() {
+    if (captures < 1) {
+      throw new ExtensionConfigurationException(
+          origin
+              + ": captures = "
+              + captures
+              + " cannot work, a TiCDC cluster has at least one capture; use captures = 1 or more");
+    }
+    if (!scenario.isEmpty()) {
+      // Seam for the scenario loader: read and validate the document here, so an unreadable or
+      // invalid scenario fails the class before any test runs, and apply it in start().
+      throw new ExtensionConfigurationException(
+          origin
+              + ": scenario files are not supported yet (scenario = \""
+              + scenario
+              + "\"); remove the attribute and seed the cluster with"
+              + " TiCdcExtension.builder().initialState(cluster -> ...) instead");
+    }
+    if (!urlProperty.equals(urlProperty.strip())) {
+      throw new ExtensionConfigurationException(
+          origin + ": urlProperty = \"" + urlProperty + "\" has surrounding whitespace; remove it");
+    }
+    return this;
+  }
+
+  /** Starts a server as configured, seeded with the initial state that resets return to. */
+  FakeTiCdcServer start() {
+    FakeTiCdcServer.Builder builder =
+        FakeTiCdcServer.builder()
+            .captures(captures)
+            .version(version)
+            .clock(clock.get())
+            .ownerTick(ownerTick);
+    server.accept(builder);
+    FakeTiCdcServer started = builder.start();
+    if (initialState != NO_STATE) {
+      try {
+        initialState.accept(started.cluster());
+        started.cluster().markInitialState();
+      } catch (RuntimeException | Error e) {
+        started.close();
+        throw e;
+      }
+    }
+    return started;
+  }
+}
