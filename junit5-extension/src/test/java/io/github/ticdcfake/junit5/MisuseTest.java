@@ -66,7 +66,7 @@ class MisuseTest {
     assertThat(failure)
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining("unsupported TiCDC version 'v4.0'")
-        .hasMessageContaining("supported: v8.5.4")
+        .hasMessageContaining("supported: v7.3.0, v8.5.4")
         .hasMessageContaining("fix version = \"v4.0\"");
   }
 
