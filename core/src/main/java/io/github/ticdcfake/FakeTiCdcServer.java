@@ -4,6 +4,7 @@ import io.github.ticdcfake.cluster.Capture;
 import io.github.ticdcfake.cluster.FakeCluster;
 import io.github.ticdcfake.cluster.OwnerTick;
 import io.github.ticdcfake.cluster.PdClock;
+import io.github.ticdcfake.cluster.SinkProbe;
 import io.github.ticdcfake.cluster.TiCdcVersion;
 import io.github.ticdcfake.internal.http.HttpServers;
 import java.net.InetSocketAddress;
@@ -165,6 +166,12 @@ public final class FakeTiCdcServer implements AutoCloseable {
     /** TiCDC's cluster id; default {@code default}. */
     public Builder clusterId(String clusterId) {
       cluster.clusterId(clusterId);
+      return this;
+    }
+
+    /** Whether create/update really connect to sink hosts; default {@link SinkProbe#none()}. */
+    public Builder sinkProbe(SinkProbe sinkProbe) {
+      cluster.sinkProbe(sinkProbe);
       return this;
     }
 

@@ -90,4 +90,113 @@ final class ChangefeedChecks {
           "the sink scheme (" + uri.scheme + ") is not supported");
     }
   }
+
+  /**
+   * Opening the sink (reference §3.1 step 14): an unreachable MySQL is 400 {@code
+   * ErrMySQLConnectionError}, an unreachable Kafka 500 {@code ErrKafkaNewProducer}.
+   *
+   * @param dialError Go's dial error text for the sink host, or {@code null} when reachable
+   */
+  static void failIfUnreachable(SinkUri uri, String dialError) {
+    if (dialError == null) {
+      return;
+    }
+    if (uri.isMySqlCompatible()) {
+      throw CdcError.MYSQL_CONNECTION_ERROR.wrap(dialError);
+    }
+    if (uri.scheme.startsWith("kafka")) {
+      throw CdcError.KAFKA_NEW_PRODUCER.wrap(
+          "kafka: client has run out of available brokers to talk to: " + dialError);
+    }
+    if (uri.scheme.startsWith("pulsar")) {
+      throw CdcException.of(
+          "CDC:ErrPulsarNewClient", "[CDC:ErrPulsarNewClient]new pulsar client: " + dialError);
+    }
+  }
+
+  /** The host and port TiCDC would dial for a sink, or {@code null} for sinks it does not dial. */
+  static String dialTarget(SinkUri uri) {
+    int defaultPort;
+    if (uri.isMySqlCompatible()) {
+      defaultPort = 4000;
+    } else if (uri.scheme.startsWith("kafka")) {
+      defaultPort = 9092;
+    } else if (uri.scheme.startsWith("pulsar")) {
+      defaultPort = 6650;
+    } else {
+      return null;
+    }
+    String hostname = uri.hostname().isEmpty() ? "127.0.0.1" : uri.hostname();
+    String port = uri.port().isEmpty() ? Integer.toString(defaultPort) : uri.port();
+    if (uri.isMq() && hostname.contains(",")) {
+      hostname = hostname.substring(0, hostname.indexOf(','));
+    }
+    return hostname + ":" + port;
+  }
+
+  /**
+   * MQ dispatchers and column selectors checked against the tables a changefeed replicates
+   * (reference §6.3): a {@code columns} dispatcher naming a column a matched table lacks is {@code
+   * ErrDispatcherFailed}; a column selector that drops a table's key is {@code
+   * ErrColumnSelectorFailed}.
+   */
+  @SuppressWarnings("unchecked")
+  static void verifyDispatchers(ReplicaConfig config, SinkUri uri, List<UpstreamTable> tables) {
+    if (!uri.isMq()) {
+      return;
+    }
+    java.util.Map<String, Object> sink = config.sink();
+    List<java.util.Map<String, Object>> dispatchers =
+        (List<java.util.Map<String, Object>>) sink.get("dispatchers");
+    if (dispatchers != null) {
+      for (java.util.Map<String, Object> rule : dispatchers) {
+        TableFilter matcher = matcher(rule, config.caseSensitive());
+        String partition = String.valueOf(rule.getOrDefault("partition", ""));
+        List<String> columns = (List<String>) rule.get("columns");
+        for (UpstreamTable table : tables) {
+          if (!matcher.matches(table.schema(), table.table())) {
+            continue;
+          }
+          if (partition.equalsIgnoreCase("columns") && columns != null) {
+            for (String column : columns) {
+              if (!table.columns().contains(column)) {
+                throw CdcError.DISPATCHER_FAILED.wrap(
+                    "can't find dispatch column " + column + " in table " + table.qualifiedName());
+              }
+            }
+          }
+        }
+      }
+    }
+    List<java.util.Map<String, Object>> selectors =
+        (List<java.util.Map<String, Object>>) sink.get("column_selectors");
+    if (selectors != null) {
+      for (java.util.Map<String, Object> selector : selectors) {
+        TableFilter matcher = matcher(selector, config.caseSensitive());
+        List<String> patterns = (List<String>) selector.get("columns");
+        for (UpstreamTable table : tables) {
+          if (!matcher.matches(table.schema(), table.table()) || patterns == null) {
+            continue;
+          }
+          for (String key : table.primaryKey()) {
+            boolean kept = patterns.stream().anyMatch(p -> TableFilter.glob(p, key));
+            if (!kept) {
+              throw CdcError.COLUMN_SELECTOR_FAILED.wrap(
+                  "primary key or unique key cannot be filtered out by the column selector,"
+                      + " table: "
+                      + table.qualifiedName()
+                      + ", column: "
+                      + key);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static TableFilter matcher(java.util.Map<String, Object> rule, boolean caseSensitive) {
+    List<String> matcher = (List<String>) rule.get("matcher");
+    return TableFilter.parse(matcher == null ? List.of() : matcher, caseSensitive);
+  }
 }

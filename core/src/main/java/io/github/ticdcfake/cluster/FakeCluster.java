@@ -51,6 +51,7 @@ public final class FakeCluster {
   private final Random random;
   private final long checkpointLagMillis;
   private final long resolvedLagMillis;
+  private final SinkProbe sinkProbe;
 
   private State state = new State();
   private State initial;
@@ -61,6 +62,7 @@ public final class FakeCluster {
     String ownerId;
     final TreeMap<String, TreeMap<String, ChangefeedEntry>> changefeeds = new TreeMap<>();
     final List<UpstreamTable> upstreamTables = new ArrayList<>();
+    final Map<String, Boolean> sinkReachability = new TreeMap<>();
     long gcSafepoint;
     boolean healthy = true;
     boolean ready = true;
@@ -80,6 +82,7 @@ public final class FakeCluster {
             c.changefeeds.put(ns, copy);
           });
       c.upstreamTables.addAll(upstreamTables);
+      c.sinkReachability.putAll(sinkReachability);
       c.gcSafepoint = gcSafepoint;
       c.healthy = healthy;
       c.ready = ready;
@@ -122,6 +125,7 @@ public final class FakeCluster {
     this.upstreamId = 7_000_000_000_000_000_000L + (random.nextLong() & 0x00FF_FFFF_FFFF_FFFFL);
     this.checkpointLagMillis = builder.checkpointLag.toMillis();
     this.resolvedLagMillis = builder.resolvedLag.toMillis();
+    this.sinkProbe = builder.sinkProbe;
     for (String address : builder.addresses) {
       state.captures.add(new CaptureEntry(randomUuid(), address));
     }
@@ -372,6 +376,36 @@ public final class FakeCluster {
     }
   }
 
+  // ---- sink reachability ---------------------------------------------------------------------
+
+  /**
+   * Scripts whether create and update can reach a sink host ({@code host:port} as TiCDC dials it,
+   * e.g. {@code 127.0.0.1:3306}), whatever the {@link SinkProbe}: an unreachable MySQL answers 400
+   * {@code CDC:ErrMySQLConnectionError}, Kafka 500 {@code CDC:ErrKafkaNewProducer}.
+   */
+  public void setSinkReachable(String hostPort, boolean reachable) {
+    synchronized (lock) {
+      state.sinkReachability.put(hostPort, reachable);
+    }
+  }
+
+  private String dialError(SinkUri uri) {
+    String target = ChangefeedChecks.dialTarget(uri);
+    if (target == null) {
+      return null;
+    }
+    Boolean scripted = state.sinkReachability.get(target);
+    if (scripted != null) {
+      return scripted ? null : "dial tcp " + target + ": connect: connection refused";
+    }
+    if (!sinkProbe.probes()) {
+      return null;
+    }
+    int colon = target.lastIndexOf(':');
+    return sinkProbe.dial(
+        target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)));
+  }
+
   // ---- upstream schema ------------------------------------------------------------------------
 
   /** The upstream tables, in the order they were added. */
@@ -547,8 +581,11 @@ public final class FakeCluster {
       SinkUri uri = ChangefeedChecks.parseSinkUri(sinkUri);
       ReplicaConfig config =
           ReplicaConfig.validateAndAdjust(shape, version, spec.replicaConfigValue(), uri);
-      ChangefeedChecks.verifyTables(config, state.upstreamTables, true);
+      List<UpstreamTable> tables =
+          ChangefeedChecks.verifyTables(config, state.upstreamTables, true);
+      ChangefeedChecks.verifyDispatchers(config, uri, tables);
       ChangefeedChecks.validateSink(config, uri);
+      ChangefeedChecks.failIfUnreachable(uri, dialError(uri));
 
       ChangefeedEntry entry =
           new ChangefeedEntry(namespace, id, clock.instant(), version.version(), uri);
@@ -617,8 +654,11 @@ public final class FakeCluster {
                   ? ReplicaConfig.fromUpdate(shape, update.replicaConfigValue())
                   : oldConfig.raw();
           config = ReplicaConfig.validateAndAdjust(shape, version, base, uri);
-          ChangefeedChecks.verifyTables(config, state.upstreamTables, true);
+          List<UpstreamTable> tables =
+              ChangefeedChecks.verifyTables(config, state.upstreamTables, true);
+          ChangefeedChecks.verifyDispatchers(config, uri, tables);
           ChangefeedChecks.validateSink(config, uri);
+          ChangefeedChecks.failIfUnreachable(uri, dialError(uri));
         } catch (CdcException e) {
           if (e.error() == CdcError.TABLE_INELIGIBLE) {
             throw e;
@@ -1063,8 +1103,15 @@ public final class FakeCluster {
     private List<String> addresses = List.of("127.0.0.1:8300");
     private Duration checkpointLag = Duration.ofMillis(1500);
     private Duration resolvedLag = Duration.ofMillis(500);
+    private SinkProbe sinkProbe = SinkProbe.none();
 
     private Builder() {}
+
+    /** Whether create/update really connect to sink hosts; default {@link SinkProbe#none()}. */
+    public Builder sinkProbe(SinkProbe sinkProbe) {
+      this.sinkProbe = Objects.requireNonNull(sinkProbe, "sinkProbe");
+      return this;
+    }
 
     /** The TiCDC release to mimic; default {@link TiCdcVersion#latest()}. */
     public Builder version(TiCdcVersion version) {

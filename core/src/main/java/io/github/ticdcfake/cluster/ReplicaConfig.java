@@ -262,9 +262,55 @@ public final class ReplicaConfig {
       if (separator != null
           && !List.of("none", "year", "month", "day")
               .contains(((String) separator).toLowerCase(java.util.Locale.ROOT))) {
-        throw CdcError.SINK_INVALID_CONFIG.raiseWithMessage(
-            "date separator in storage sink is invalid");
+        throw CdcException.of(
+            "CDC:ErrStorageSinkInvalidDateSeparator",
+            "[CDC:ErrStorageSinkInvalidDateSeparator]date separator in storage sink is invalid");
       }
+      validateCsv(sink);
+    }
+  }
+
+  /** tiflow's {@code CSVConfig.validateAndAdjust} for storage sinks (reference §6.3). */
+  @SuppressWarnings("unchecked")
+  private static void validateCsv(Map<String, Object> sink) {
+    Map<String, Object> csv = (Map<String, Object>) sink.get("csv");
+    if ("csv".equalsIgnoreCase(String.valueOf(sink.get("protocol")))
+        && Boolean.TRUE.equals(sink.get("delete_only_output_handle_key_columns"))) {
+      throw CdcError.SINK_INVALID_CONFIG.wrap(
+          "CSV protocol always output all columns for the delete event, do not set"
+              + " `delete-only-output-handle-key-columns` to true");
+    }
+    if (csv == null) {
+      return;
+    }
+    String quote = (String) csv.get("quote");
+    String delimiter = (String) csv.get("delimiter");
+    if (quote.length() > 1) {
+      throw CdcError.SINK_INVALID_CONFIG.wrap("csv config quote contains more than one character");
+    }
+    if (quote.equals("\r") || quote.equals("\n")) {
+      throw CdcError.SINK_INVALID_CONFIG.wrap("csv config quote cannot be line break character");
+    }
+    if (delimiter.isEmpty()) {
+      throw CdcError.SINK_INVALID_CONFIG.wrap("csv config delimiter cannot be empty");
+    }
+    if (delimiter.length() > 3) {
+      throw CdcError.SINK_INVALID_CONFIG.wrap(
+          "csv config delimiter contains more than three characters, note that escape sequences"
+              + " can only be used in double quotes in toml configuration items.");
+    }
+    if (delimiter.contains("\r") || delimiter.contains("\n")) {
+      throw CdcError.SINK_INVALID_CONFIG.wrap(
+          "csv config delimiter contains line break characters");
+    }
+    if (!quote.isEmpty() && delimiter.contains(quote)) {
+      throw CdcError.SINK_INVALID_CONFIG.wrap(
+          "csv config quote and delimiter has common characters which is not allowed");
+    }
+    Object encoding = csv.get("binary_encoding_method");
+    if (!"hex".equals(encoding) && !"base64".equals(encoding)) {
+      throw CdcError.SINK_INVALID_CONFIG.wrap(
+          "csv config binary-encoding-method can only be hex or base64");
     }
   }
 

@@ -16,9 +16,11 @@ public final class Main {
       Usage: java -jar ticdc-fake-core-<version>-standalone.jar [options]
         --addr HOST:PORT     first capture's address (default 127.0.0.1:8300; port 0 = ephemeral)
         --captures N         number of captures (default 1); capture i listens on PORT+i
-        --version VERSION    TiCDC version to mimic (default: %s)
+        --version VERSION    TiCDC version to mimic: v8.5 (default, %s) or v7.3
+        --sink-probe MODE    none (default) | tcp: really connect to mysql/tidb/kafka/pulsar sink
+                             hosts at create/update and fail like TiCDC when nothing listens
         --help               print this help
-      Not yet available (each fails with a message): --scenario, --sink-probe, --tls,
+      Not yet available (each fails with a message): --scenario, --tls,
         --tls-cert-out, --tls-keystore, --tls-keystore-password, --client-auth, --admin
       """;
 

@@ -1,15 +1,16 @@
 package io.github.ticdcfake.standalone;
 
 import io.github.ticdcfake.FakeTiCdcServer;
+import io.github.ticdcfake.cluster.SinkProbe;
 import io.github.ticdcfake.cluster.TiCdcVersion;
 import java.util.List;
 
 /** The standalone runner's command line (architecture.md, "The standalone runner"). */
-record Options(String host, int port, int captures, TiCdcVersion version, boolean help) {
+record Options(
+    String host, int port, int captures, TiCdcVersion version, SinkProbe sinkProbe, boolean help) {
   private static final List<String> NOT_YET =
       List.of(
           "--scenario",
-          "--sink-probe",
           "--tls",
           "--tls-cert-out",
           "--tls-keystore",
@@ -22,6 +23,7 @@ record Options(String host, int port, int captures, TiCdcVersion version, boolea
     int port = 8300;
     int captures = 1;
     TiCdcVersion version = TiCdcVersion.latest();
+    SinkProbe sinkProbe = SinkProbe.none();
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -51,6 +53,17 @@ record Options(String host, int port, int captures, TiCdcVersion version, boolea
           String text = value != null ? value : next(args, ++i, arg);
           version = TiCdcVersion.parse(text);
         }
+        case "--sink-probe" -> {
+          String mode = value != null ? value : next(args, ++i, arg);
+          sinkProbe =
+              switch (mode) {
+                case "none" -> SinkProbe.none();
+                case "tcp" -> SinkProbe.tcp();
+                default ->
+                    throw new IllegalArgumentException(
+                        "--sink-probe wants none or tcp, got '" + mode + "'");
+              };
+        }
         default -> {
           if (NOT_YET.contains(arg)) {
             throw new IllegalArgumentException(
@@ -64,11 +77,16 @@ record Options(String host, int port, int captures, TiCdcVersion version, boolea
       throw new IllegalArgumentException(
           "ports " + port + ".." + (port + captures - 1) + " do not fit");
     }
-    return new Options(host, port, captures, version, help);
+    return new Options(host, port, captures, version, sinkProbe, help);
   }
 
   FakeTiCdcServer.Builder builder() {
-    return FakeTiCdcServer.builder().host(host).port(port).captures(captures).version(version);
+    return FakeTiCdcServer.builder()
+        .host(host)
+        .port(port)
+        .captures(captures)
+        .version(version)
+        .sinkProbe(sinkProbe);
   }
 
   private static String next(String[] args, int i, String flag) {
