@@ -26,6 +26,7 @@ final class ApiHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
   private static final HttpString FORWARD_FROM = new HttpString("TiCDC-ForwardFromCapture");
   private static final HttpString FORWARD_TIMES = new HttpString("TiCDC-ForwardTimes");
+  private static final HttpString INTERNAL_ERROR = new HttpString("X-Fake-Internal-Error");
 
   /** tiflow's {@code maxForwardTimes}: a request may be forwarded at most this often. */
   private static final int MAX_FORWARD_TIMES = 2;
@@ -125,6 +126,9 @@ final class ApiHandler implements HttpHandler {
     }
     if (response.location() != null) {
       exchange.getResponseHeaders().put(Headers.LOCATION, response.location());
+    }
+    if (response.internalError() != null) {
+      exchange.getResponseHeaders().put(INTERNAL_ERROR, response.internalError());
     }
     exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, response.body().length);
     exchange.getResponseSender().send(ByteBuffer.wrap(response.body()));

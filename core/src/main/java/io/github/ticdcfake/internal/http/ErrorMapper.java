@@ -16,17 +16,17 @@ final class ErrorMapper {
   static Response toResponse(Throwable failure) {
     if (failure instanceof BindException bind) {
       // 400 whatever the code: gin wrote the status before the envelope (reference §1).
-      return new Response(400, Response.TEXT_PLAIN_UTF8, envelope(bind.cause), null);
+      return new Response(400, Response.TEXT_PLAIN_UTF8, envelope(bind.cause), null, null);
     }
     if (failure instanceof CdcException e) {
-      return new Response(e.httpStatus(), Response.JSON, envelope(e), null);
+      return new Response(e.httpStatus(), Response.JSON, envelope(e), null, null);
     }
     if (failure instanceof ServerPanicException) {
       // gin's Recovery: 500 with an empty body.
-      return new Response(500, null, new byte[0], null);
+      return new Response(500, null, new byte[0], null, null);
     }
     LOG.error("ticdc-fake failed to answer a request; answering 500 like gin's recovery", failure);
-    return new Response(500, null, new byte[0], null);
+    return new Response(500, null, new byte[0], null, failure.getClass().getName());
   }
 
   static byte[] envelope(CdcException e) {

@@ -4,8 +4,17 @@ import io.github.ticdcfake.internal.json.Json;
 import io.github.ticdcfake.internal.json.WireModels.EmptyResponse;
 import java.nio.charset.StandardCharsets;
 
-/** A complete answer: status, content type and body, written in one flush. */
-record Response(int status, String contentType, byte[] body, String location) {
+/**
+ * A complete answer: status, content type and body, written in one flush. {@code internalError}
+ * names the exception when the fake itself failed (sent as {@code X-Fake-Internal-Error}, so a bug
+ * in the fake is never mistaken for a TiCDC panic).
+ */
+record Response(
+    int status, String contentType, byte[] body, String location, String internalError) {
+  Response(int status, String contentType, byte[] body, String location) {
+    this(status, contentType, body, location, null);
+  }
+
   static final String JSON = "application/json; charset=utf-8";
   static final String TEXT_PLAIN_UTF8 = "text/plain; charset=utf-8";
   private static final byte[] EMPTY_OBJECT = Json.compact(new EmptyResponse());
