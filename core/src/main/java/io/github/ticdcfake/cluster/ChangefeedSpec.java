@@ -46,7 +46,8 @@ public final class ChangefeedSpec {
     if (body.get("replica_config") == null) {
       throw new ServerPanicException("replica_config is null");
     }
-    return new ChangefeedSpec(body, true);
+    return new ChangefeedSpec(
+        body, json instanceof Map<?, ?> sent && sent.containsKey("replica_config"));
   }
 
   /** Decodes an update body on its own, like TiCDC's update (reference §3.4 step 3). */
@@ -93,6 +94,16 @@ public final class ChangefeedSpec {
   /** {@code sink_uri}. */
   public String sinkUri() {
     return (String) body.get("sink_uri");
+  }
+
+  /**
+   * The {@code replica_config} the request sent, merged into the defaults and rendered like TiCDC's
+   * JSON; empty when the request sent none (the defaults apply).
+   */
+  public java.util.Optional<Map<String, Object>> replicaConfig() {
+    return replicaConfigSent
+        ? java.util.Optional.of(new ReplicaConfig(replicaConfigValue()).toMap())
+        : java.util.Optional.empty();
   }
 
   boolean replicaConfigSent() {
