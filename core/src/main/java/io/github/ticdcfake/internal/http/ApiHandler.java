@@ -63,13 +63,21 @@ final class ApiHandler implements HttpHandler {
   }
 
   private void process(HttpServerExchange exchange, byte[] body) {
-    Response response;
-    try {
-      response = dispatch(exchange, body);
-    } catch (Throwable failure) {
-      response = ErrorMapper.toResponse(failure);
+    String path = exchange.getRequestPath();
+    if (server.adminEnabled() && AdminRoutes.isAdminPath(path)) {
+      AdminRoutes.handle(server, exchange, body);
+      return;
     }
-    write(exchange, response);
+    Router.Match match = router.match(exchange.getRequestMethod().toString(), path);
+    server.faultInjector().handle(exchange, body, captureId, match, () -> answer(exchange, body));
+  }
+
+  private Response answer(HttpServerExchange exchange, byte[] body) {
+    try {
+      return dispatch(exchange, body);
+    } catch (Throwable failure) {
+      return ErrorMapper.toResponse(failure);
+    }
   }
 
   private Response dispatch(HttpServerExchange exchange, byte[] body) {
@@ -118,7 +126,7 @@ final class ApiHandler implements HttpHandler {
         CdcError.REQUEST_FORWARD_ERR.code(), CdcError.REQUEST_FORWARD_ERR.template());
   }
 
-  private static void write(HttpServerExchange exchange, Response response) {
+  static void write(HttpServerExchange exchange, Response response) {
     exchange.setStatusCode(response.status());
     if (response.contentType() != null) {
       exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, response.contentType());

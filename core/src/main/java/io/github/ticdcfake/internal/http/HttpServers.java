@@ -33,6 +33,7 @@ public final class HttpServers implements AutoCloseable {
     private final Undertow undertow;
     private final InetSocketAddress address;
     private final DeferredHandler handler;
+    private volatile String captureId;
 
     private Listener(Undertow undertow, InetSocketAddress address, DeferredHandler handler) {
       this.undertow = undertow;
@@ -47,6 +48,7 @@ public final class HttpServers implements AutoCloseable {
 
     /** Starts answering for {@code captureId} of the server's cluster. */
     public void serve(String captureId) {
+      this.captureId = captureId;
       handler.target = new ApiHandler(context, captureId, router, maxBodyBytes);
     }
 
@@ -54,6 +56,9 @@ public final class HttpServers implements AutoCloseable {
     @Override
     public void close() {
       undertow.stop();
+      if (captureId != null && context != null) {
+        context.held().dropCapture(captureId);
+      }
     }
   }
 
@@ -114,12 +119,23 @@ public final class HttpServers implements AutoCloseable {
 
   /** Connects the listeners to the cluster they serve. */
   public void attach(FakeCluster cluster) {
-    this.context = new ServerContext(cluster);
+    attach(cluster, true, null);
+  }
+
+  /**
+   * Connects the listeners to the cluster they serve, with the {@code /__fake} admin API on or off
+   * and, when {@code adminToken} is not null, requiring {@code Authorization: Bearer <token>}.
+   */
+  public void attach(FakeCluster cluster, boolean adminEnabled, String adminToken) {
+    this.context = new ServerContext(cluster, new HeldExchanges(), adminEnabled, adminToken);
   }
 
   /** Stops the worker threads; listeners must be closed first. */
   @Override
   public void close() {
+    if (context != null) {
+      context.held().closeAll(); // stalled and delayed answers: released at once
+    }
     worker.shutdown();
     try {
       if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
