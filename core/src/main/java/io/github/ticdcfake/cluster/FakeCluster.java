@@ -735,7 +735,8 @@ public final class FakeCluster {
   /**
    * Forces a changefeed into a state, as a test's script; {@code error} fills the error slot for
    * {@link ChangefeedState#FAILED}, {@link ChangefeedState#PENDING} and {@link
-   * ChangefeedState#WARNING} (the warning slot for warning), where TiCDC shows it.
+   * ChangefeedState#WARNING} (the warning slot for warning), where TiCDC shows it. The error's time
+   * is now, but always after the checkpoint's time.
    */
   public Changefeed forceState(
       String namespace, String id, ChangefeedState newState, CdcException error) {
@@ -747,8 +748,15 @@ public final class FakeCluster {
       entry.warning = null;
       if (error != null) {
         String addr = owner().map(Capture::address).orElse("");
+        // An error stops a changefeed after its last checkpoint, so /status shows it as
+        // last_error (reference 3.8) even when a manual clock has not moved since the create.
+        Instant time = clock.instant();
+        Instant checkpointTime = Tso.toInstant(entry.checkpointTs);
+        if (!time.isAfter(checkpointTime)) {
+          time = checkpointTime.plusMillis(1);
+        }
         RunningError running =
-            new RunningError(clock.instant(), addr, error.errorCode(), error.errorMessage());
+            new RunningError(time, addr, error.errorCode(), error.errorMessage());
         if (newState == ChangefeedState.WARNING) {
           entry.warning = running;
         } else {
