@@ -832,16 +832,17 @@ public final class FakeCluster {
       if (network != null) {
         network.close(captureId);
       }
+      CaptureEntry next = null;
+      int index = state.captures.indexOf(capture);
+      for (int i = 1; i <= state.captures.size() && next == null; i++) {
+        CaptureEntry candidate = state.captures.get((index + i) % state.captures.size());
+        next = candidate.alive ? candidate : null;
+      }
       if (captureId.equals(state.electedNext)) {
-        state.electedNext = null;
+        // the capture about to win the election died: the next live one wins at the same time
+        state.electedNext = next == null ? null : next.id;
       }
       if (captureId.equals(state.ownerId)) {
-        CaptureEntry next = null;
-        int index = state.captures.indexOf(capture);
-        for (int i = 1; i <= state.captures.size() && next == null; i++) {
-          CaptureEntry candidate = state.captures.get((index + i) % state.captures.size());
-          next = candidate.alive ? candidate : null;
-        }
         state.ownerId = null;
         elect(next == null ? null : next.id);
       }

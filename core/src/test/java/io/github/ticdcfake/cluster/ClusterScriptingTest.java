@@ -180,6 +180,20 @@ class ClusterScriptingTest {
   }
 
   @Test
+  void killingTheCaptureAboutToBeElectedPassesTheElectionOn() {
+    FakeCluster cluster = cluster(3);
+    cluster.setOwnerElectionDelay(Duration.ofSeconds(3));
+    String second = cluster.captures().get(1).id();
+    String third = cluster.captures().get(2).id();
+
+    cluster.resignOwner();
+    cluster.killCapture(second);
+    clock.advance(Duration.ofSeconds(3));
+
+    assertThat(cluster.owner()).get().extracting(Capture::id).isEqualTo(third);
+  }
+
+  @Test
   void electingAGivenCaptureEndsTheWindow() {
     FakeCluster cluster = cluster(3);
     cluster.setOwnerElectionDelay(Duration.ofSeconds(3));
