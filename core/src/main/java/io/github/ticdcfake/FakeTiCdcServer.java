@@ -1,20 +1,30 @@
 package io.github.ticdcfake;
 
 import io.github.ticdcfake.cluster.Capture;
+import io.github.ticdcfake.cluster.CaptureNetwork;
 import io.github.ticdcfake.cluster.FakeCluster;
 import io.github.ticdcfake.cluster.OwnerTick;
 import io.github.ticdcfake.cluster.PdClock;
+import io.github.ticdcfake.cluster.Scenario;
 import io.github.ticdcfake.cluster.SinkProbe;
 import io.github.ticdcfake.cluster.TiCdcVersion;
 import io.github.ticdcfake.internal.http.HttpServers;
+import io.github.ticdcfake.internal.json.ScenarioJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A running fake TiCDC cluster: one HTTP listener per capture, all serving TiCDC's OpenAPI v2 over
@@ -60,27 +70,38 @@ public final class FakeTiCdcServer implements AutoCloseable {
     return cluster;
   }
 
-  /** The current owner's base URL ({@code http://host:port}); the first capture's if none. */
+  /** The current owner's base URL ({@code http://host:port}); the first live capture's if none. */
   public URI url() {
-    Capture capture = cluster.owner().orElseGet(() -> cluster.captures().get(0));
+    Capture capture =
+        cluster
+            .owner()
+            .or(() -> cluster.liveCaptures().stream().findFirst())
+            .orElseGet(() -> cluster.captures().get(0));
     return url(capture.id());
   }
 
-  /** The base URL of a capture. */
+  /**
+   * The base URL of a capture.
+   *
+   * @throws IllegalArgumentException if there is no such capture or it was killed
+   */
   public URI url(String captureId) {
     HttpServers.Listener listener = listeners.get(captureId);
     if (listener == null) {
-      throw new IllegalArgumentException("no capture " + captureId + " in this server");
+      throw new IllegalArgumentException(
+          cluster.capture(captureId).isPresent()
+              ? "capture " + captureId + " was killed; its port does not answer"
+              : "no capture " + captureId + " in this server");
     }
     InetSocketAddress address = listener.address();
     String h = host.contains(":") ? "[" + host + "]" : host;
     return URI.create("http://" + h + ":" + address.getPort());
   }
 
-  /** The base URLs of all captures, in join order. */
+  /** The base URLs of the live captures, in join order. */
   public List<URI> captureUrls() {
     List<URI> urls = new ArrayList<>();
-    for (Capture capture : cluster.captures()) {
+    for (Capture capture : cluster.liveCaptures()) {
       urls.add(url(capture.id()));
     }
     return urls;
@@ -118,8 +139,97 @@ public final class FakeTiCdcServer implements AutoCloseable {
     private int port = 0;
     private long maxRequestBodyBytes = 8L << 20;
     private final FakeCluster.Builder cluster = FakeCluster.builder();
+    private Scenario scenario;
+    private boolean adminApi = true;
+    private String adminToken;
 
     private Builder() {}
+
+    /**
+     * Seeds the cluster from a scenario at start (and again at every reset); its {@code captures}
+     * and {@code version}, when set, replace this builder's.
+     */
+    public Builder scenario(Scenario scenario) {
+      this.scenario = Objects.requireNonNull(scenario, "scenario");
+      if (scenario.captures().isPresent()) {
+        captures(scenario.captures().getAsInt());
+      }
+      scenario.version().ifPresent(this::version);
+      return this;
+    }
+
+    /**
+     * Seeds the cluster from a scenario file (architecture.md, "Scenario file").
+     *
+     * @throws IllegalArgumentException naming the file and the bad field
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public Builder scenario(Path file) {
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read scenario " + file, e);
+      }
+      return scenario(parseScenario(bytes, "scenario " + file));
+    }
+
+    /** Seeds the cluster from a scenario document given as JSON text. */
+    public Builder scenarioJson(String json) {
+      return scenario(parseScenario(json.getBytes(StandardCharsets.UTF_8), "scenario"));
+    }
+
+    /** Seeds the cluster from a scenario file on the classpath, for example {@code seed.json}. */
+    public Builder scenarioResource(String name) {
+      ClassLoader loader = Thread.currentThread().getContextClassLoader();
+      String resource = name.startsWith("/") ? name.substring(1) : name;
+      try (InputStream in =
+          (loader != null ? loader : FakeTiCdcServer.class.getClassLoader())
+              .getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalArgumentException("no scenario resource " + name + " on the classpath");
+        }
+        return scenario(parseScenario(in.readAllBytes(), "scenario " + name));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read scenario " + name, e);
+      }
+    }
+
+    private static Scenario parseScenario(byte[] json, String what) {
+      try {
+        return ScenarioJson.parse(json);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
+      }
+    }
+
+    /**
+     * How long the cluster has no owner after a resign or the owner's death (owner routes answer
+     * 500 {@code CDC:ErrOwnerNotFound}), on the PD clock; default zero.
+     */
+    public Builder ownerElectionDelay(Duration delay) {
+      cluster.ownerElectionDelay(delay);
+      return this;
+    }
+
+    /** The most requests the journal keeps (older ones are dropped and counted); 10 000. */
+    public Builder journalCapacity(int capacity) {
+      cluster.journalCapacity(capacity);
+      return this;
+    }
+
+    /** Serves the {@code /__fake} admin API on every capture's port; default true. */
+    public Builder adminApi(boolean enabled) {
+      this.adminApi = enabled;
+      return this;
+    }
+
+    /** Requires {@code Authorization: Bearer <token>} on {@code /__fake}. */
+    public Builder adminToken(String token) {
+      this.adminToken = Objects.requireNonNull(token, "token");
+      this.adminApi = true;
+      return this;
+    }
 
     /** The number of captures, each with its own listener; capture 0 starts as owner. */
     public Builder captures(int captures) {
@@ -207,12 +317,21 @@ public final class FakeTiCdcServer implements AutoCloseable {
           addresses.add(h + ":" + listener.address().getPort());
         }
         FakeCluster built = cluster.captureAddresses(addresses).build();
-        http.attach(built);
-        Map<String, HttpServers.Listener> byCapture = new LinkedHashMap<>();
+        http.attach(built, adminApi, adminToken);
+        Map<String, HttpServers.Listener> byCapture = new ConcurrentHashMap<>();
         List<Capture> all = built.captures();
         for (int i = 0; i < captures; i++) {
           bound.get(i).serve(all.get(i).id());
           byCapture.put(all.get(i).id(), bound.get(i));
+        }
+        built.attachNetwork(new Network(http, host, byCapture));
+        if (scenario != null) {
+          try {
+            built.load(scenario);
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("scenario: " + e.getMessage(), e);
+          }
+          built.markInitialState();
         }
         return new FakeTiCdcServer(built, http, byCapture, host);
       } catch (RuntimeException e) {
@@ -220,6 +339,55 @@ public final class FakeTiCdcServer implements AutoCloseable {
         http.close();
         throw e;
       }
+    }
+  }
+
+  /** Opens and closes capture ports for the cluster's kill and add operations. */
+  private static final class Network implements CaptureNetwork {
+    private final HttpServers http;
+    private final String host;
+    private final Map<String, HttpServers.Listener> listeners;
+
+    Network(HttpServers http, String host, Map<String, HttpServers.Listener> listeners) {
+      this.http = http;
+      this.host = host;
+      this.listeners = listeners;
+    }
+
+    @Override
+    public String open(String captureId, String address) {
+      int port = 0;
+      if (address != null) {
+        port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+      }
+      HttpServers.Listener listener = http.bind(host, port);
+      listener.serve(captureId);
+      listeners.put(captureId, listener);
+      String h = host.contains(":") ? "[" + host + "]" : host;
+      return h + ":" + listener.address().getPort();
+    }
+
+    @Override
+    public void close(String captureId) {
+      HttpServers.Listener listener = listeners.remove(captureId);
+      if (listener != null) {
+        listener.close();
+      }
+    }
+
+    @Override
+    public void retainOnly(Map<String, String> liveAddresses) {
+      for (String id : List.copyOf(listeners.keySet())) {
+        if (!liveAddresses.containsKey(id)) {
+          close(id);
+        }
+      }
+      liveAddresses.forEach(
+          (id, address) -> {
+            if (!listeners.containsKey(id)) {
+              open(id, address);
+            }
+          });
     }
   }
 

@@ -136,6 +136,14 @@ public enum CdcError {
     return new CdcException(this, template + ": " + causeText);
   }
 
+  /**
+   * This error as an injected fault: the envelope TiCDC answers with, this code's status and the
+   * template formatted from {@code args}.
+   */
+  public io.github.ticdcfake.fault.Fault asFault(Object... args) {
+    return io.github.ticdcfake.fault.Fault.error(httpStatus, code, message(args));
+  }
+
   /** Whether an error text mentioning this code is answered with 400 (reference §8.2). */
   static boolean mentionsBadRequestCode(String text) {
     for (CdcError error : BAD_REQUEST) {

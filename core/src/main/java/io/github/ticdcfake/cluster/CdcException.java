@@ -73,4 +73,9 @@ public final class CdcException extends RuntimeException {
     }
     return status;
   }
+
+  /** This error as an injected fault: TiCDC's envelope with its code, message and status. */
+  public io.github.ticdcfake.fault.Fault asFault() {
+    return io.github.ticdcfake.fault.Fault.error(httpStatus(), errorCode, errorMessage());
+  }
 }

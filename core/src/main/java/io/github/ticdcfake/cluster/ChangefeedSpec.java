@@ -136,6 +136,20 @@ public final class ChangefeedSpec {
     return (String) body.getOrDefault("sink_uri", "");
   }
 
+  /**
+   * The {@code replica_config} the request sent, merged into the defaults and rendered like TiCDC's
+   * JSON; empty when the request sent none (the defaults apply).
+   */
+  public java.util.Optional<Map<String, Object>> replicaConfig() {
+    boolean explicit =
+        json instanceof Map<?, ?> sent
+            && sent.keySet().stream().anyMatch(k -> "replica_config".equalsIgnoreCase((String) k));
+    return explicit && replicaConfigValue() != null
+        ? java.util.Optional.of(
+            new ReplicaConfig(ConfigShape.of(version), replicaConfigValue()).toMap())
+        : java.util.Optional.empty();
+  }
+
   boolean replicaConfigSent() {
     return replicaConfigSent;
   }

@@ -2,6 +2,10 @@ package io.github.ticdcfake.cluster;
 
 import io.github.ticdcfake.cluster.ChangefeedEntry.Job;
 import io.github.ticdcfake.cluster.ChangefeedEntry.JobType;
+import io.github.ticdcfake.fault.FaultRule;
+import io.github.ticdcfake.fault.FaultRules;
+import io.github.ticdcfake.fault.Journal;
+import io.github.ticdcfake.fault.RecordedRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +21,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * A fake TiCDC cluster: captures and their owner, changefeeds with TiCDC's state machine,
@@ -52,9 +57,14 @@ public final class FakeCluster {
   private final long checkpointLagMillis;
   private final long resolvedLagMillis;
   private final SinkProbe sinkProbe;
+  private final FaultRules faults = new FaultRules();
+  private final Journal journal;
+  private CaptureNetwork network;
 
   private State state = new State();
   private State initial;
+  private List<FaultRule> initialFaults = List.of();
+  private static final Duration DEFAULT_AWAIT = Duration.ofSeconds(5);
 
   /** Everything {@link #reset()} restores; copied wholesale. */
   private static final class State {
@@ -68,6 +78,9 @@ public final class FakeCluster {
     boolean ready = true;
     boolean clockManual;
     long clockMillis;
+    long ownerElectionDelayMillis;
+    String electedNext;
+    long electionDueMillis;
 
     State copy() {
       State c = new State();
@@ -88,6 +101,9 @@ public final class FakeCluster {
       c.ready = ready;
       c.clockManual = clockManual;
       c.clockMillis = clockMillis;
+      c.ownerElectionDelayMillis = ownerElectionDelayMillis;
+      c.electedNext = electedNext;
+      c.electionDueMillis = electionDueMillis;
       return c;
     }
   }
@@ -130,6 +146,8 @@ public final class FakeCluster {
       state.captures.add(new CaptureEntry(randomUuid(), address));
     }
     state.ownerId = state.captures.get(0).id;
+    state.ownerElectionDelayMillis = builder.ownerElectionDelay.toMillis();
+    this.journal = new Journal(builder.journalCapacity);
     markInitialState();
   }
 
@@ -186,17 +204,23 @@ public final class FakeCluster {
       state.clockManual = clock.isManual();
       state.clockMillis = clock.snapshotMillis();
       initial = state.copy();
+      initialFaults = faults.rules();
     }
   }
 
   /**
-   * Returns to the state recorded by {@link #markInitialState()}: captures, owner, changefeeds,
-   * upstream tables, GC safepoint, health and the clock.
+   * Returns to the state recorded by {@link #markInitialState()}: captures (killed ones listen
+   * again, added ones stop), owner, changefeeds, upstream tables, GC safepoint, health and the
+   * clock; fault rules and the journal are cleared, then the initial fault rules re-added.
    */
   public void reset() {
     synchronized (lock) {
       state = initial.copy();
       clock.restore(initial.clockManual, initial.clockMillis);
+      faults.clear();
+      initialFaults.forEach(faults::add);
+      journal.clear();
+      syncNetwork();
     }
   }
 
@@ -205,6 +229,7 @@ public final class FakeCluster {
   /** All captures, alive or killed, in the order they joined. */
   public List<Capture> captures() {
     synchronized (lock) {
+      electIfDue();
       List<Capture> out = new ArrayList<>();
       for (CaptureEntry c : state.captures) {
         out.add(toCapture(c));
@@ -216,6 +241,7 @@ public final class FakeCluster {
   /** The live captures as {@code GET /api/v2/captures} lists them. */
   public List<Capture> liveCaptures() {
     synchronized (lock) {
+      electIfDue();
       List<Capture> out = new ArrayList<>();
       for (CaptureEntry c : state.captures) {
         if (c.alive) {
@@ -229,6 +255,7 @@ public final class FakeCluster {
   /** The capture with this id. */
   public Optional<Capture> capture(String captureId) {
     synchronized (lock) {
+      electIfDue();
       return Optional.ofNullable(findCapture(captureId)).map(this::toCapture);
     }
   }
@@ -236,6 +263,7 @@ public final class FakeCluster {
   /** The owner, or empty while no owner is elected. */
   public Optional<Capture> owner() {
     synchronized (lock) {
+      electIfDue();
       return state.ownerId == null ? Optional.empty() : capture(state.ownerId);
     }
   }
@@ -250,10 +278,13 @@ public final class FakeCluster {
 
   /**
    * Resigns the owner ({@code POST /api/v2/owner/resign}): a new owner is elected among the live
-   * captures, the next one after the old owner in join order (the same one when it is alone).
+   * captures, the next one after the old owner in join order (the same one when it is alone) —
+   * after the {@linkplain #setOwnerElectionDelay owner election delay}, during which there is no
+   * owner.
    */
   public void resignOwner() {
     synchronized (lock) {
+      electIfDue();
       List<CaptureEntry> live = new ArrayList<>();
       int current = -1;
       for (CaptureEntry c : state.captures) {
@@ -264,7 +295,8 @@ public final class FakeCluster {
           live.add(c);
         }
       }
-      state.ownerId = live.isEmpty() ? null : live.get((current + 1) % live.size()).id;
+      String next = live.isEmpty() ? null : live.get((current + 1) % live.size()).id;
+      elect(next);
     }
   }
 
@@ -276,6 +308,7 @@ public final class FakeCluster {
         throw CdcError.CAPTURE_NOT_EXIST.raise(captureId);
       }
       state.ownerId = captureId;
+      state.electedNext = null;
     }
   }
 
@@ -755,7 +788,8 @@ public final class FakeCluster {
   /**
    * Forces a changefeed into a state, as a test's script; {@code error} fills the error slot for
    * {@link ChangefeedState#FAILED}, {@link ChangefeedState#PENDING} and {@link
-   * ChangefeedState#WARNING} (the warning slot for warning), where TiCDC shows it.
+   * ChangefeedState#WARNING} (the warning slot for warning), where TiCDC shows it. The error's time
+   * is now, but always after the checkpoint's time.
    */
   public Changefeed forceState(
       String namespace, String id, ChangefeedState newState, CdcException error) {
@@ -767,8 +801,15 @@ public final class FakeCluster {
       entry.warning = null;
       if (error != null) {
         String addr = owner().map(Capture::address).orElse("");
+        // An error stops a changefeed after its last checkpoint, so /status shows it as
+        // last_error (reference 3.8) even when a manual clock has not moved since the create.
+        Instant time = clock.instant();
+        Instant checkpointTime = Tso.toInstant(entry.checkpointTs);
+        if (!time.isAfter(checkpointTime)) {
+          time = checkpointTime.plusMillis(1);
+        }
         RunningError running =
-            new RunningError(clock.instant(), addr, error.errorCode(), error.errorMessage());
+            new RunningError(time, addr, error.errorCode(), error.errorMessage());
         if (newState == ChangefeedState.WARNING) {
           entry.warning = running;
         } else {
@@ -801,6 +842,289 @@ public final class FakeCluster {
       entry.resolvedLagMillis = Math.min(entry.resolvedLagMillis, entry.checkpointLagMillis);
       entry.stalled = false;
     }
+  }
+
+  // ---- scripting: captures, owner election, checkpoints, faults, journal, awaits ------------
+
+  /**
+   * How long the cluster has no owner after a resign or the owner's death, on the PD clock; zero
+   * (the default) elects at once. During the window owner-routed requests fail with 500 {@code
+   * CDC:ErrOwnerNotFound} (reference §3.10).
+   */
+  public void setOwnerElectionDelay(Duration delay) {
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("owner election delay cannot be negative: " + delay);
+    }
+    synchronized (lock) {
+      state.ownerElectionDelayMillis = delay.toMillis();
+    }
+  }
+
+  /** The owner election delay set by {@link #setOwnerElectionDelay}. */
+  public Duration ownerElectionDelay() {
+    synchronized (lock) {
+      return Duration.ofMillis(state.ownerElectionDelayMillis);
+    }
+  }
+
+  /**
+   * Kills a capture: its port stops answering (connections are closed), its tables move to the live
+   * captures, and if it was the owner another one is elected. Killing a dead capture does nothing.
+   *
+   * @throws IllegalArgumentException if there is no such capture
+   */
+  public void killCapture(String captureId) {
+    synchronized (lock) {
+      CaptureEntry capture = findCapture(captureId);
+      if (capture == null) {
+        throw new IllegalArgumentException("no capture " + captureId + " in this cluster");
+      }
+      if (!capture.alive) {
+        return;
+      }
+      capture.alive = false;
+      if (network != null) {
+        network.close(captureId);
+      }
+      CaptureEntry next = null;
+      int index = state.captures.indexOf(capture);
+      for (int i = 1; i <= state.captures.size() && next == null; i++) {
+        CaptureEntry candidate = state.captures.get((index + i) % state.captures.size());
+        next = candidate.alive ? candidate : null;
+      }
+      if (captureId.equals(state.electedNext)) {
+        // the capture about to win the election died: the next live one wins at the same time
+        state.electedNext = next == null ? null : next.id;
+      }
+      if (captureId.equals(state.ownerId)) {
+        state.ownerId = null;
+        elect(next == null ? null : next.id);
+      }
+    }
+  }
+
+  /**
+   * Adds a capture listening on a new port; running changefeeds spread their tables over it too.
+   *
+   * @return the new capture (not the owner)
+   */
+  public Capture addCapture() {
+    synchronized (lock) {
+      String id = randomUuid();
+      String address =
+          network != null ? network.open(id, null) : "127.0.0.1:" + (8300 + state.captures.size());
+      CaptureEntry entry = new CaptureEntry(id, address);
+      state.captures.add(entry);
+      if (state.ownerId == null && state.electedNext == null) {
+        elect(id);
+      }
+      return toCapture(entry);
+    }
+  }
+
+  /**
+   * Connects the cluster to the ports of its captures; {@code FakeTiCdcServer} calls this once at
+   * start.
+   */
+  public void attachNetwork(CaptureNetwork network) {
+    synchronized (lock) {
+      this.network = Objects.requireNonNull(network, "network");
+    }
+  }
+
+  private void syncNetwork() {
+    if (network == null) {
+      return;
+    }
+    Map<String, String> live = new LinkedHashMap<>();
+    for (CaptureEntry c : state.captures) {
+      if (c.alive) {
+        live.put(c.id, c.address);
+      }
+    }
+    network.retainOnly(live);
+  }
+
+  private void elect(String next) {
+    if (next == null || state.ownerElectionDelayMillis <= 0) {
+      state.ownerId = next;
+      state.electedNext = null;
+      return;
+    }
+    state.ownerId = null;
+    state.electedNext = next;
+    state.electionDueMillis = clock.millis() + state.ownerElectionDelayMillis;
+  }
+
+  private void electIfDue() {
+    if (state.electedNext != null && clock.millis() >= state.electionDueMillis) {
+      state.ownerId = state.electedNext;
+      state.electedNext = null;
+    }
+  }
+
+  /**
+   * Sets a changefeed's checkpoint to {@code checkpointTs} and freezes it there (the clock no
+   * longer moves it) until {@link #setCheckpointLag} or {@link #setCheckpointStalled} with {@code
+   * false}; a running changefeed whose checkpoint reaches its {@code target_ts} becomes finished.
+   */
+  public Changefeed setCheckpoint(String namespace, String id, long checkpointTs) {
+    synchronized (lock) {
+      ChangefeedEntry entry = require(namespace, id);
+      entry.checkpointTs = checkpointTs;
+      if (Long.compareUnsigned(entry.resolvedTs, checkpointTs) < 0) {
+        entry.resolvedTs = checkpointTs;
+      }
+      entry.stalled = true;
+      if (entry.state.isRunning()
+          && entry.targetTs != 0
+          && Long.compareUnsigned(checkpointTs, entry.targetTs) >= 0) {
+        entry.checkpointTs = entry.targetTs;
+        entry.state = ChangefeedState.FINISHED;
+      }
+      return snapshot(entry);
+    }
+  }
+
+  /** The fault rules of this cluster, shared by all captures; {@link #reset()} clears them. */
+  public FaultRules faults() {
+    return faults;
+  }
+
+  /** The request journal of all captures; {@link #reset()} clears it. */
+  public Journal journal() {
+    return journal;
+  }
+
+  /** Waits up to 5 s for a request matching {@code filter} (see {@link Journal#await}). */
+  public RecordedRequest awaitRequest(Predicate<? super RecordedRequest> filter) {
+    return journal.await(filter, DEFAULT_AWAIT);
+  }
+
+  /** Waits up to {@code timeout} for a request matching {@code filter}. */
+  public RecordedRequest awaitRequest(Predicate<? super RecordedRequest> filter, Duration timeout) {
+    return journal.await(filter, timeout);
+  }
+
+  /** Waits up to 5 s for a changefeed of the default namespace to reach {@code expected}. */
+  public Changefeed awaitChangefeedState(String id, ChangefeedState expected) {
+    return awaitChangefeedState(DEFAULT_NAMESPACE, id, expected, DEFAULT_AWAIT);
+  }
+
+  /**
+   * Waits until the changefeed is in state {@code expected}, waking on every request and at least
+   * every 10 ms (time-driven transitions); reading does not count as a read of the HTTP API.
+   *
+   * @throws AssertionError naming the last state seen if {@code timeout} passes first
+   */
+  public Changefeed awaitChangefeedState(
+      String namespace, String id, ChangefeedState expected, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Optional<Changefeed> current = changefeed(namespace, id);
+      if (current.isPresent() && current.get().state() == expected) {
+        return current.get();
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError(
+            "changefeed "
+                + namespace
+                + "/"
+                + id
+                + " did not become "
+                + expected.wireName()
+                + " within "
+                + timeout
+                + "; it is "
+                + current.map(c -> c.state().wireName()).orElse("absent"));
+      }
+      journal.awaitActivity(Math.min(left, 10_000_000L));
+    }
+  }
+
+  /**
+   * Seeds the cluster from a scenario: upstream tables, changefeeds (created like {@code POST
+   * /api/v2/changefeeds}, then forced into their state) and fault rules. Captures and version are
+   * the server's business.
+   *
+   * @throws IllegalArgumentException naming the scenario entry that failed and why
+   */
+  public void load(Scenario scenario) {
+    synchronized (lock) {
+      int i = 0;
+      for (UpstreamTable t : scenario.upstreamTables()) {
+        try {
+          addUpstreamTable(t.schema(), t.table(), t.tableId(), t.columns(), t.primaryKey());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("upstream.tables[" + i + "]: " + e.getMessage(), e);
+        }
+        i++;
+      }
+      i = 0;
+      for (Scenario.ChangefeedSeed seed : scenario.changefeeds()) {
+        try {
+          Changefeed created = createChangefeed(seed.spec());
+          if (seed.state() != ChangefeedState.NORMAL || seed.error().isPresent()) {
+            forceState(created.namespace(), created.id(), seed.state(), seed.error().orElse(null));
+          }
+        } catch (CdcException e) {
+          throw new IllegalArgumentException(
+              "changefeeds[" + i + "] (" + seed.spec().changefeedId() + "): " + e.getMessage(), e);
+        }
+        i++;
+      }
+      scenario.faults().forEach(faults::add);
+    }
+  }
+
+  /**
+   * The current cluster as a scenario: live captures, version, upstream tables, every changefeed
+   * with its state and error, and the fault rules; {@code GET /__fake/state} renders it.
+   */
+  public Scenario currentScenario() {
+    synchronized (lock) {
+      tick();
+      Scenario.Builder b = Scenario.builder().version(version).captures(Math.max(1, liveCount()));
+      state.upstreamTables.forEach(b::upstreamTable);
+      for (TreeMap<String, ChangefeedEntry> byId : state.changefeeds.values()) {
+        for (ChangefeedEntry e : byId.values()) {
+          ChangefeedSpec.Builder spec =
+              ChangefeedSpec.builder()
+                  .namespace(e.namespace)
+                  .changefeedId(e.id)
+                  .sinkUri(e.sinkUri)
+                  .startTs(e.startTs);
+          if (e.targetTs != 0) {
+            spec.targetTs(e.targetTs);
+          }
+          ReplicaConfig plain =
+              ReplicaConfig.validateAndAdjust(shape, version, shape.defaults(), e.parsedUri);
+          if (!plain.equals(e.config)) {
+            spec.replicaConfig(e.config.toMap());
+          }
+          RunningError shown = e.state == ChangefeedState.WARNING ? e.warning : e.error;
+          CdcException error =
+              shown == null ? null : CdcException.of(shown.code(), stripCode(shown));
+          b.changefeed(spec.build(), e.state, error);
+        }
+      }
+      faults.rules().forEach(b::fault);
+      return b.build();
+    }
+  }
+
+  private int liveCount() {
+    int n = 0;
+    for (CaptureEntry c : state.captures) {
+      n += c.alive ? 1 : 0;
+    }
+    return n;
+  }
+
+  private static String stripCode(RunningError e) {
+    String prefix = "[" + e.code() + "]";
+    return e.message().startsWith(prefix) ? e.message().substring(prefix.length()) : e.message();
   }
 
   // ---- processors -----------------------------------------------------------------------------
@@ -1104,12 +1428,35 @@ public final class FakeCluster {
     private Duration checkpointLag = Duration.ofMillis(1500);
     private Duration resolvedLag = Duration.ofMillis(500);
     private SinkProbe sinkProbe = SinkProbe.none();
+    private Duration ownerElectionDelay = Duration.ZERO;
+    private int journalCapacity = Journal.DEFAULT_CAPACITY;
 
     private Builder() {}
 
     /** Whether create/update really connect to sink hosts; default {@link SinkProbe#none()}. */
     public Builder sinkProbe(SinkProbe sinkProbe) {
       this.sinkProbe = Objects.requireNonNull(sinkProbe, "sinkProbe");
+      return this;
+    }
+
+    /**
+     * How long the cluster has no owner after a resign or the owner's death, on the PD clock;
+     * default zero (elected at once).
+     */
+    public Builder ownerElectionDelay(Duration delay) {
+      if (delay.isNegative()) {
+        throw new IllegalArgumentException("owner election delay cannot be negative: " + delay);
+      }
+      this.ownerElectionDelay = delay;
+      return this;
+    }
+
+    /** The most requests the journal keeps; default 10 000. */
+    public Builder journalCapacity(int capacity) {
+      if (capacity < 1) {
+        throw new IllegalArgumentException("journal capacity must be >= 1, got " + capacity);
+      }
+      this.journalCapacity = capacity;
       return this;
     }
 

@@ -1,7 +1,6 @@
 package io.github.ticdcfake.cluster;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -247,25 +246,7 @@ final class SinkUri {
 
   /** Go's {@code url.ParseQuery}: keys in sorted order (as {@code url.Values} encodes them). */
   Map<String, List<String>> query() {
-    Map<String, List<String>> values = new TreeMap<>();
-    if (rawQuery == null || rawQuery.isEmpty()) {
-      return values;
-    }
-    for (String pair : rawQuery.split("&", -1)) {
-      if (pair.isEmpty() || pair.contains(";")) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String key = eq < 0 ? pair : pair.substring(0, eq);
-      String value = eq < 0 ? "" : pair.substring(eq + 1);
-      String decodedKey = queryUnescape(key);
-      String decodedValue = queryUnescape(value);
-      if (decodedKey == null || decodedValue == null) {
-        continue;
-      }
-      values.computeIfAbsent(decodedKey, k -> new ArrayList<>()).add(decodedValue);
-    }
-    return values;
+    return new TreeMap<>(GoQuery.parse(rawQuery));
   }
 
   /**
@@ -341,25 +322,5 @@ final class SinkUri {
       }
     }
     return out.toString();
-  }
-
-  private static String queryUnescape(String s) {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '+') {
-        bytes.write(' ');
-      } else if (c == '%') {
-        if (i + 2 >= s.length() || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) {
-          return null;
-        }
-        bytes.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
-        i += 2;
-      } else {
-        byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-        bytes.write(encoded, 0, encoded.length);
-      }
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
   }
 }

@@ -17,11 +17,15 @@ public final class Main {
         --addr HOST:PORT     first capture's address (default 127.0.0.1:8300; port 0 = ephemeral)
         --captures N         number of captures (default 1); capture i listens on PORT+i
         --version VERSION    TiCDC version to mimic: v8.5 (default, %s) or v7.3
+        --scenario FILE      JSON file that seeds the cluster (captures, version, upstream
+                             tables, changefeeds, faults); POST /__fake/reset goes back to it
         --sink-probe MODE    none (default) | tcp: really connect to mysql/tidb/kafka/pulsar sink
                              hosts at create/update and fail like TiCDC when nothing listens
+        --admin MODE         on (default) | off | token:SECRET: the /__fake admin API on every
+                             capture's port (token: requires "Authorization: Bearer SECRET")
         --help               print this help
-      Not yet available (each fails with a message): --scenario, --tls,
-        --tls-cert-out, --tls-keystore, --tls-keystore-password, --client-auth, --admin
+      Not yet available (each fails with a message): --tls, --tls-cert-out,
+        --tls-keystore, --tls-keystore-password, --client-auth
       """;
 
   private Main() {}

@@ -3,20 +3,23 @@ package io.github.ticdcfake.standalone;
 import io.github.ticdcfake.FakeTiCdcServer;
 import io.github.ticdcfake.cluster.SinkProbe;
 import io.github.ticdcfake.cluster.TiCdcVersion;
+import java.nio.file.Path;
 import java.util.List;
 
 /** The standalone runner's command line (architecture.md, "The standalone runner"). */
 record Options(
-    String host, int port, int captures, TiCdcVersion version, SinkProbe sinkProbe, boolean help) {
+    String host,
+    int port,
+    int captures,
+    TiCdcVersion version,
+    SinkProbe sinkProbe,
+    boolean help,
+    Path scenario,
+    boolean admin,
+    String adminToken) {
   private static final List<String> NOT_YET =
       List.of(
-          "--scenario",
-          "--tls",
-          "--tls-cert-out",
-          "--tls-keystore",
-          "--tls-keystore-password",
-          "--client-auth",
-          "--admin");
+          "--tls", "--tls-cert-out", "--tls-keystore", "--tls-keystore-password", "--client-auth");
 
   static Options parse(String[] args) {
     String host = "127.0.0.1";
@@ -25,6 +28,9 @@ record Options(
     TiCdcVersion version = TiCdcVersion.latest();
     SinkProbe sinkProbe = SinkProbe.none();
     boolean help = false;
+    Path scenario = null;
+    boolean admin = true;
+    String adminToken = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String value = null;
@@ -64,6 +70,21 @@ record Options(
                         "--sink-probe wants none or tcp, got '" + mode + "'");
               };
         }
+        case "--scenario" -> scenario = Path.of(value != null ? value : next(args, ++i, arg));
+        case "--admin" -> {
+          String mode = value != null ? value : next(args, ++i, arg);
+          if (mode.equals("on")) {
+            admin = true;
+          } else if (mode.equals("off")) {
+            admin = false;
+          } else if (mode.startsWith("token:") && mode.length() > "token:".length()) {
+            admin = true;
+            adminToken = mode.substring("token:".length());
+          } else {
+            throw new IllegalArgumentException(
+                "--admin wants on, off or token:SECRET, got '" + mode + "'");
+          }
+        }
         default -> {
           if (NOT_YET.contains(arg)) {
             throw new IllegalArgumentException(
@@ -77,16 +98,26 @@ record Options(
       throw new IllegalArgumentException(
           "ports " + port + ".." + (port + captures - 1) + " do not fit");
     }
-    return new Options(host, port, captures, version, sinkProbe, help);
+    return new Options(host, port, captures, version, sinkProbe, help, scenario, admin, adminToken);
   }
 
+  /** The server builder; a scenario's captures and version win over the flags. */
   FakeTiCdcServer.Builder builder() {
-    return FakeTiCdcServer.builder()
-        .host(host)
-        .port(port)
-        .captures(captures)
-        .version(version)
-        .sinkProbe(sinkProbe);
+    FakeTiCdcServer.Builder builder =
+        FakeTiCdcServer.builder()
+            .host(host)
+            .port(port)
+            .captures(captures)
+            .version(version)
+            .sinkProbe(sinkProbe)
+            .adminApi(admin);
+    if (adminToken != null) {
+      builder.adminToken(adminToken);
+    }
+    if (scenario != null) {
+      builder.scenario(scenario);
+    }
+    return builder;
   }
 
   private static String next(String[] args, int i, String flag) {

@@ -3,6 +3,7 @@ package io.github.ticdcfake.internal.http;
 import io.github.ticdcfake.cluster.Capture;
 import io.github.ticdcfake.cluster.CdcError;
 import io.github.ticdcfake.cluster.CdcException;
+import io.github.ticdcfake.cluster.GoQuery;
 import io.github.ticdcfake.fault.Operation;
 import io.github.ticdcfake.internal.json.Json;
 import io.github.ticdcfake.internal.json.WireModels.HttpError;
@@ -64,18 +65,33 @@ final class ApiHandler implements HttpHandler {
   }
 
   private void process(HttpServerExchange exchange, byte[] body) {
-    Response response;
-    try {
-      response = dispatch(exchange, body);
-    } catch (Throwable failure) {
-      response = ErrorMapper.toResponse(failure);
+    // Undertow does not decode URLs (DECODE_URL is off): Go's rules apply, see GoQuery.
+    String path = GoQuery.unescapePath(exchange.getRequestPath());
+    if (path == null) {
+      // Go's net/http refuses a request URI with a bad escape before any handler runs.
+      exchange.setPersistent(false);
+      write(exchange, Response.badRequestLine());
+      return;
     }
-    write(exchange, response);
+    if (server.adminEnabled() && AdminRoutes.isAdminPath(path)) {
+      AdminRoutes.handle(server, exchange, body);
+      return;
+    }
+    Router.Match match = router.match(exchange.getRequestMethod().toString(), path);
+    server.faultInjector().handle(exchange, body, captureId, match, () -> answer(exchange, body));
+  }
+
+  private Response answer(HttpServerExchange exchange, byte[] body) {
+    try {
+      return dispatch(exchange, body);
+    } catch (Throwable failure) {
+      return ErrorMapper.toResponse(failure);
+    }
   }
 
   private Response dispatch(HttpServerExchange exchange, byte[] body) {
     String method = exchange.getRequestMethod().toString();
-    String path = exchange.getRequestPath();
+    String path = GoQuery.unescapePath(exchange.getRequestPath());
     Router.Match match = router.match(method, path);
     if (match == null) {
       if (router.matchesWithoutTrailingSlash(method, path)) {
@@ -86,7 +102,8 @@ final class ApiHandler implements HttpHandler {
       return Response.notFound();
     }
     Route route = match.route();
-    Call call = new Call(server, captureId, match.params(), exchange.getQueryParameters(), body);
+    Call call =
+        new Call(server, captureId, match.params(), GoQuery.parse(exchange.getQueryString()), body);
     if (route.operation() != Operation.ROOT_STATUS && !server.cluster().isReady()) {
       throw CdcError.SERVER_IS_NOT_READY.raise();
     }
@@ -119,7 +136,7 @@ final class ApiHandler implements HttpHandler {
         CdcError.REQUEST_FORWARD_ERR.code(), CdcError.REQUEST_FORWARD_ERR.template());
   }
 
-  private static void write(HttpServerExchange exchange, Response response) {
+  static void write(HttpServerExchange exchange, Response response) {
     exchange.setStatusCode(response.status());
     if (response.contentType() != null) {
       exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, response.contentType());

@@ -6,7 +6,7 @@ import io.github.ticdcfake.cluster.FakeCluster;
 import io.github.ticdcfake.cluster.TiCdcVersion;
 import io.github.ticdcfake.internal.json.Json;
 import java.time.ZoneId;
-import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -15,14 +15,14 @@ final class Call {
   final ServerContext server;
   final String captureId;
   final Map<String, String> pathParams;
-  private final Map<String, Deque<String>> query;
+  private final Map<String, List<String>> query;
   final byte[] body;
 
   Call(
       ServerContext server,
       String captureId,
       Map<String, String> pathParams,
-      Map<String, Deque<String>> query,
+      Map<String, List<String>> query,
       byte[] body) {
     this.server = server;
     this.captureId = captureId;
@@ -53,8 +53,8 @@ final class Call {
 
   /** gin's {@code c.Query}: the first value, or empty. */
   String query(String name) {
-    Deque<String> values = query.get(name);
-    return values == null || values.isEmpty() ? "" : values.getFirst();
+    List<String> values = query.get(name);
+    return values == null || values.isEmpty() ? "" : values.get(0);
   }
 
   /** {@code ?namespace=}, {@code default} when absent or empty (not validated, reference §1). */

@@ -39,6 +39,7 @@ public final class HttpServers implements AutoCloseable {
     private final HttpOpenListener openListener;
     private final InetSocketAddress address;
     private final DeferredHandler handler;
+    private volatile String captureId;
 
     private Listener(
         AcceptingChannel<StreamConnection> channel,
@@ -58,6 +59,7 @@ public final class HttpServers implements AutoCloseable {
 
     /** Starts answering for {@code captureId} of the server's cluster. */
     public void serve(String captureId) {
+      this.captureId = captureId;
       handler.target = new ApiHandler(context, captureId, router, maxBodyBytes);
     }
 
@@ -66,6 +68,9 @@ public final class HttpServers implements AutoCloseable {
     public void close() {
       IoUtils.safeClose(channel);
       openListener.closeConnections();
+      if (captureId != null && context != null) {
+        context.held().dropCapture(captureId);
+      }
     }
   }
 
@@ -117,6 +122,8 @@ public final class HttpServers implements AutoCloseable {
             buffers,
             OptionMap.builder()
                 .set(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
+                // Go's rules, not Undertow's: bad escapes in a query are dropped, not refused.
+                .set(UndertowOptions.DECODE_URL, false)
                 .set(UndertowOptions.MAX_ENTITY_SIZE, maxBodyBytes)
                 .getMap());
     openListener.setRootHandler(handler);
@@ -139,13 +146,24 @@ public final class HttpServers implements AutoCloseable {
 
   /** Connects the listeners to the cluster they serve. */
   public void attach(FakeCluster cluster) {
-    this.context = new ServerContext(cluster);
+    attach(cluster, true, null);
+  }
+
+  /**
+   * Connects the listeners to the cluster they serve, with the {@code /__fake} admin API on or off
+   * and, when {@code adminToken} is not null, requiring {@code Authorization: Bearer <token>}.
+   */
+  public void attach(FakeCluster cluster, boolean adminEnabled, String adminToken) {
+    this.context = new ServerContext(cluster, new HeldExchanges(), adminEnabled, adminToken);
     this.router = new Router(ApiV2Routes.of(cluster.version()));
   }
 
   /** Stops the worker threads; listeners must be closed first. */
   @Override
   public void close() {
+    if (context != null) {
+      context.held().closeAll(); // stalled and delayed answers: released at once
+    }
     worker.shutdown();
     try {
       if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {

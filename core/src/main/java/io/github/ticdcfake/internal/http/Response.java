@@ -34,6 +34,12 @@ record Response(
     return new Response(200, JSON, EMPTY_OBJECT, null);
   }
 
+  /** Go's net/http answer to an unparseable request URI (before any handler runs). */
+  static Response badRequestLine() {
+    return new Response(
+        400, TEXT_PLAIN_UTF8, "400 Bad Request".getBytes(StandardCharsets.UTF_8), null);
+  }
+
   /** gin's default 404: {@code text/plain}, {@code 404 page not found}. */
   static Response notFound() {
     return new Response(

@@ -6,12 +6,42 @@ import io.github.ticdcfake.cluster.FakeCluster;
 final class ServerContext {
   private final FakeCluster cluster;
   final long pid = ProcessHandle.current().pid();
+  private final HeldExchanges held;
+  private final FaultInjector faultInjector;
+  private final boolean adminEnabled;
+  private final String adminToken;
 
   ServerContext(FakeCluster cluster) {
+    this(cluster, new HeldExchanges(), true, null);
+  }
+
+  ServerContext(FakeCluster cluster, HeldExchanges held, boolean adminEnabled, String adminToken) {
     this.cluster = cluster;
+    this.held = held;
+    this.faultInjector = new FaultInjector(this, held);
+    this.adminEnabled = adminEnabled;
+    this.adminToken = adminToken;
   }
 
   FakeCluster cluster() {
     return cluster;
+  }
+
+  HeldExchanges held() {
+    return held;
+  }
+
+  FaultInjector faultInjector() {
+    return faultInjector;
+  }
+
+  /** Whether {@code /__fake} is served (standalone {@code --admin off} turns it off). */
+  boolean adminEnabled() {
+    return adminEnabled;
+  }
+
+  /** The bearer token {@code /__fake} requires, or {@code null}. */
+  String adminToken() {
+    return adminToken;
   }
 }

@@ -451,7 +451,7 @@ class ChangefeedApiTest {
     JsonNode item = http.get("/api/v2/changefeeds").json().at("/items/0");
     JsonNode info = http.get("/api/v2/changefeeds/cf").json();
 
-    assertThat(item.at("/error/time").asText()).isEqualTo("2024-05-20T10:00:00+08:00");
+    assertThat(item.at("/error/time").asText()).isEqualTo("2024-05-20T10:00:00.001+08:00");
     assertThat(item.at("/error/code").asText()).isEqualTo("CDC:ErrGCTTLExceeded");
     assertThat(info.get("error").has("time")).isFalse();
     assertThat(info.at("/error/message").asText())

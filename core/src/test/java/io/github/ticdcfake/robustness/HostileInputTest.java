@@ -37,7 +37,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Maven Central with no native agent, and its generators and shrinking make failures readable.
  * Tries: 300 in CI; {@code -Djqwik.tries.default=5000} for a longer local run.
  */
-class HostileInputProperties {
+class HostileInputTest {
   private static final Set<Integer> DOCUMENTED =
       Set.of(200, 202, 301, 307, 400, 404, 413, 500, 503);
   private static final List<String> KEYS =
@@ -115,8 +115,12 @@ class HostileInputProperties {
     assertThat(answer.header("X-Fake-Internal-Error"))
         .as("the fake itself failed on " + request)
         .isNull();
-    if (status == 404) {
-      assertThat(body).isIn("404 page not found", "");
+    if (status == 400 && body.isEmpty()) {
+      // Undertow refuses a request target with a bad %-escape before any handler runs (Go does
+      // too for the path, with a text body; for the query Go would answer normally).
+      assertThat(request.path()).matches(".*%(?![0-9A-Fa-f]{2}).*");
+    } else if (status == 404 && !request.path().startsWith("/__fake")) {
+      assertThat(body).isEqualTo("404 page not found");
     } else if (status >= 400 && !(status == 500 && body.isEmpty())) {
       JsonNode envelope = TestHttp.MAPPER.readTree(body);
       String code = envelope.get("error_code").asText();

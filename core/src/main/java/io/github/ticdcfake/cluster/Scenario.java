@@ -1,0 +1,151 @@
+package io.github.ticdcfake.cluster;
+
+import io.github.ticdcfake.fault.FaultRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A cluster to start from: captures, TiCDC version, upstream tables, changefeeds in given states
+ * and fault rules — the Java form of the scenario file ({@code --scenario}, {@code GET
+ * /__fake/state}).
+ *
+ * <p>Changefeeds are created through the same validation as {@code POST /api/v2/changefeeds}, then
+ * forced into their state. Immutable.
+ *
+ * <pre>{@code
+ * Scenario scenario = Scenario.builder()
+ *     .captures(2)
+ *     .upstreamTable("test", "orders", List.of("id", "note"), List.of("id"))
+ *     .changefeed(ChangefeedSpec.builder().changefeedId("cf-1").sinkUri("blackhole://").build())
+ *     .changefeed(
+ *         ChangefeedSpec.builder().changefeedId("cf-2").sinkUri("blackhole://").build(),
+ *         ChangefeedState.FAILED,
+ *         CdcException.of("CDC:ErrGCTTLExceeded", "gc ttl exceeded"))
+ *     .build();
+ * FakeTiCdcServer.builder().scenario(scenario).start();
+ * }</pre>
+ */
+public final class Scenario {
+  private final OptionalInt captures;
+  private final Optional<TiCdcVersion> version;
+  private final List<UpstreamTable> upstreamTables;
+  private final List<ChangefeedSeed> changefeeds;
+  private final List<FaultRule> faults;
+
+  /**
+   * A changefeed of a scenario.
+   *
+   * @param spec the create request
+   * @param state the state it is forced into after the create
+   * @param error its error (failed, pending) or warning (warning), if any
+   */
+  public record ChangefeedSeed(
+      ChangefeedSpec spec, ChangefeedState state, Optional<CdcException> error) {
+    public ChangefeedSeed {
+      Objects.requireNonNull(spec, "spec");
+      Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(error, "error");
+    }
+  }
+
+  private Scenario(Builder b) {
+    this.captures = b.captures;
+    this.version = b.version;
+    this.upstreamTables = List.copyOf(b.upstreamTables);
+    this.changefeeds = List.copyOf(b.changefeeds);
+    this.faults = List.copyOf(b.faults);
+  }
+
+  /** An empty scenario builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The number of captures, if the scenario sets it. */
+  public OptionalInt captures() {
+    return captures;
+  }
+
+  /** The TiCDC version, if the scenario sets it. */
+  public Optional<TiCdcVersion> version() {
+    return version;
+  }
+
+  /** Upstream tables in order; a {@code tableId} of 0 is assigned when loaded. */
+  public List<UpstreamTable> upstreamTables() {
+    return upstreamTables;
+  }
+
+  /** Changefeeds in creation order. */
+  public List<ChangefeedSeed> changefeeds() {
+    return changefeeds;
+  }
+
+  /** Fault rules in order. */
+  public List<FaultRule> faults() {
+    return faults;
+  }
+
+  /** Builds a {@link Scenario}. */
+  public static final class Builder {
+    private OptionalInt captures = OptionalInt.empty();
+    private Optional<TiCdcVersion> version = Optional.empty();
+    private final List<UpstreamTable> upstreamTables = new ArrayList<>();
+    private final List<ChangefeedSeed> changefeeds = new ArrayList<>();
+    private final List<FaultRule> faults = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The number of captures (at least 1). */
+    public Builder captures(int captures) {
+      if (captures < 1) {
+        throw new IllegalArgumentException("captures must be at least 1, got " + captures);
+      }
+      this.captures = OptionalInt.of(captures);
+      return this;
+    }
+
+    /** The TiCDC version to mimic. */
+    public Builder version(TiCdcVersion version) {
+      this.version = Optional.of(Objects.requireNonNull(version, "version"));
+      return this;
+    }
+
+    /** An upstream table; no primary key makes it ineligible. Its id is assigned on load. */
+    public Builder upstreamTable(
+        String schema, String table, List<String> columns, List<String> primaryKey) {
+      return upstreamTable(new UpstreamTable(schema, table, 0, columns, primaryKey));
+    }
+
+    /** An upstream table; a {@code tableId} of 0 is assigned on load. */
+    public Builder upstreamTable(UpstreamTable table) {
+      upstreamTables.add(Objects.requireNonNull(table, "table"));
+      return this;
+    }
+
+    /** A changefeed in state normal. */
+    public Builder changefeed(ChangefeedSpec spec) {
+      return changefeed(spec, ChangefeedState.NORMAL, null);
+    }
+
+    /** A changefeed forced into {@code state}, with an error ({@code null} for none). */
+    public Builder changefeed(ChangefeedSpec spec, ChangefeedState state, CdcException error) {
+      changefeeds.add(new ChangefeedSeed(spec, state, Optional.ofNullable(error)));
+      return this;
+    }
+
+    /** A fault rule, active from the start (and again after every reset). */
+    public Builder fault(FaultRule rule) {
+      faults.add(Objects.requireNonNull(rule, "rule"));
+      return this;
+    }
+
+    /** The scenario. */
+    public Scenario build() {
+      return new Scenario(this);
+    }
+  }
+}

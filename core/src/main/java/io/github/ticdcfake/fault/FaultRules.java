@@ -1,0 +1,91 @@
+package io.github.ticdcfake.fault;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The fault rules of one fake cluster, shared by all its captures and cleared by its reset.
+ *
+ * <p>Thread-safe. Each rule keeps its own counters and seeded random generator from the moment it
+ * is added, so a run with the same requests injects the same faults.
+ */
+public final class FaultRules {
+  private final List<Active> active = new ArrayList<>();
+
+  /** What fired for one request. */
+  public record Firing(FaultRule rule, int ruleIndex) {
+    /** The effect to apply. */
+    public Fault fault() {
+      return rule.fault();
+    }
+  }
+
+  private static final class Active {
+    final FaultRule rule;
+    final Random random;
+    int matched;
+    int fired;
+
+    Active(FaultRule rule) {
+      this.rule = rule;
+      this.random = new Random(rule.seed());
+    }
+  }
+
+  /** Adds a rule after the existing ones. */
+  public void add(FaultRule rule) {
+    Objects.requireNonNull(rule, "rule");
+    synchronized (active) {
+      active.add(new Active(rule));
+    }
+  }
+
+  /** Removes every rule. */
+  public void clear() {
+    synchronized (active) {
+      active.clear();
+    }
+  }
+
+  /** The rules in the order they are checked, spent ones included. */
+  public List<FaultRule> rules() {
+    synchronized (active) {
+      return active.stream().map(a -> a.rule).toList();
+    }
+  }
+
+  /**
+   * Decides whether a request triggers a fault, counting it against the rules it matches; the HTTP
+   * layer calls this once per routed request.
+   */
+  public Optional<Firing> fire(
+      Operation operation, String changefeedId, String captureId, Instant now) {
+    synchronized (active) {
+      for (int i = 0; i < active.size(); i++) {
+        Active a = active.get(i);
+        FaultRule rule = a.rule;
+        if (!rule.matches(operation, changefeedId, captureId, now)) {
+          continue;
+        }
+        if (rule.times().isPresent() && a.fired >= rule.times().getAsInt()) {
+          continue;
+        }
+        a.matched++;
+        if (a.matched <= rule.after()) {
+          continue;
+        }
+        if (rule.probability().isPresent()
+            && a.random.nextDouble() >= rule.probability().getAsDouble()) {
+          continue;
+        }
+        a.fired++;
+        return Optional.of(new Firing(rule, i));
+      }
+      return Optional.empty();
+    }
+  }
+}

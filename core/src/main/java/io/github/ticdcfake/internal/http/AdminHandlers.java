@@ -1,0 +1,286 @@
+package io.github.ticdcfake.internal.http;
+
+import io.github.ticdcfake.cluster.CdcException;
+import io.github.ticdcfake.cluster.ChangefeedSpec;
+import io.github.ticdcfake.cluster.ChangefeedState;
+import io.github.ticdcfake.cluster.FakeCluster;
+import io.github.ticdcfake.cluster.PdClock;
+import io.github.ticdcfake.cluster.ServerPanicException;
+import io.github.ticdcfake.cluster.UpstreamTable;
+import io.github.ticdcfake.fault.Journal;
+import io.github.ticdcfake.internal.json.FieldException;
+import io.github.ticdcfake.internal.json.Json;
+import io.github.ticdcfake.internal.json.JsonFields;
+import io.github.ticdcfake.internal.json.ScenarioJson;
+import io.github.ticdcfake.internal.json.WireModels.CaptureJson;
+import io.github.ticdcfake.internal.json.WireModels.HttpError;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code /__fake} admin API (architecture.md, "The admin API"): each handler parses its body
+ * strictly and calls the same {@link FakeCluster} operation the Java API offers.
+ */
+final class AdminHandlers {
+  private AdminHandlers() {}
+
+  /** An admin request: the cluster, path parameters, {@code ?namespace=} and the body. */
+  record AdminCall(FakeCluster cluster, Map<String, String> params, String namespace, byte[] body) {
+    JsonFields json(Set<String> known) {
+      if (body.length == 0) {
+        return JsonFields.of("body", Map.of()).allowOnly(known);
+      }
+      return JsonFields.parse(body, "body").allowOnly(known);
+    }
+  }
+
+  /** An admin failure: status and a {@code FAKE:} code. */
+  static final class AdminException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+    final String code;
+
+    AdminException(int status, String code, String message) {
+      super(message, null, false, false);
+      this.status = status;
+      this.code = code;
+    }
+  }
+
+  static Response ok(Object body) {
+    return Response.json(200, body);
+  }
+
+  static Response error(int status, String code, String message) {
+    return new Response(
+        status,
+        Response.JSON,
+        Json.indented(new HttpError("[" + code + "]" + message, code)),
+        null);
+  }
+
+  /** Maps admin failures: bad fields 400, unknown things 404, TiCDC errors as TiCDC does. */
+  static Response toResponse(Throwable failure) {
+    if (failure instanceof AdminException e) {
+      return error(e.status, e.code, e.getMessage());
+    }
+    if (failure instanceof FieldException e) {
+      return error(400, "FAKE:ErrInvalidField", e.getMessage());
+    }
+    if (failure instanceof IllegalArgumentException || failure instanceof IllegalStateException) {
+      return error(400, "FAKE:ErrInvalidRequest", failure.getMessage());
+    }
+    return ErrorMapper.toResponse(failure);
+  }
+
+  // ---- handlers -------------------------------------------------------------------------------
+
+  /** {@code POST /__fake/reset}. */
+  static Response reset(AdminCall call) {
+    call.cluster().reset();
+    return ok(Map.of());
+  }
+
+  /** {@code GET /__fake/state}: the cluster as a scenario document. */
+  static Response state(AdminCall call) {
+    return new Response(
+        200, Response.JSON, ScenarioJson.render(call.cluster().currentScenario()), null);
+  }
+
+  /** {@code GET /__fake/requests}: the journal, newest last. */
+  static Response requests(AdminCall call) {
+    Journal journal = call.cluster().journal();
+    return new Response(
+        200,
+        Response.JSON,
+        ScenarioJson.renderRequests(journal.requests(), journal.dropped()),
+        null);
+  }
+
+  /** {@code POST /__fake/faults}: one rule, shaped as in the scenario file. */
+  static Response addFault(AdminCall call) {
+    JsonFields body = JsonFields.parse(call.body(), "body");
+    call.cluster().faults().add(ScenarioJson.rule(body));
+    return ok(Map.of("rules", call.cluster().faults().rules().size()));
+  }
+
+  /** {@code GET /__fake/faults}: the rules in order. */
+  static Response listFaults(AdminCall call) {
+    return ok(call.cluster().faults().rules().stream().map(ScenarioJson::renderRule).toList());
+  }
+
+  /** {@code DELETE /__fake/faults}. */
+  static Response clearFaults(AdminCall call) {
+    call.cluster().faults().clear();
+    return ok(Map.of());
+  }
+
+  /**
+   * {@code POST /__fake/changefeeds}: a create body plus optional {@code state} and {@code error}.
+   */
+  static Response seedChangefeed(AdminCall call) {
+    JsonFields body = JsonFields.parse(call.body(), "body");
+    Map<String, Object> create = body.raw();
+    create.remove("state");
+    create.remove("error");
+    ChangefeedSpec spec;
+    try {
+      spec = ChangefeedSpec.decodeCreate(create);
+    } catch (ServerPanicException e) {
+      throw new FieldException("replica_config", "must not be null");
+    }
+    var created = call.cluster().createChangefeed(spec);
+    if (body.has("state") || body.has("error")) {
+      force(call.cluster(), created.namespace(), created.id(), body);
+    }
+    return ok(Map.of("changefeed_id", created.id()));
+  }
+
+  /** {@code POST /__fake/changefeeds/{id}/state}: {@code {"state": "...", "error": {...}}}. */
+  static Response changefeedState(AdminCall call) {
+    JsonFields body = call.json(Set.of("state", "error"));
+    force(call.cluster(), call.namespace(), call.params().get("id"), body);
+    return ok(Map.of());
+  }
+
+  private static void force(FakeCluster cluster, String namespace, String id, JsonFields body) {
+    String name = body.string("state");
+    ChangefeedState state = ChangefeedState.fromWireName(name);
+    if (state == null) {
+      throw new FieldException(
+          "state",
+          "unknown state '"
+              + name
+              + "'; one of "
+              + Arrays.stream(ChangefeedState.values()).map(ChangefeedState::wireName).toList());
+    }
+    CdcException error = body.has("error") ? ScenarioJson.error(body.object("error")) : null;
+    cluster.forceState(namespace, id, state, error);
+  }
+
+  /**
+   * {@code POST /__fake/changefeeds/{id}/checkpoint}: {@code checkpoint_ts}, {@code lag_ms} or
+   * {@code stalled}.
+   */
+  static Response checkpoint(AdminCall call) {
+    JsonFields body = call.json(Set.of("checkpoint_ts", "lag_ms", "stalled"));
+    String ns = call.namespace();
+    String id = call.params().get("id");
+    FakeCluster cluster = call.cluster();
+    int given =
+        (body.has("checkpoint_ts") ? 1 : 0)
+            + (body.has("lag_ms") ? 1 : 0)
+            + (body.has("stalled") ? 1 : 0);
+    if (given != 1) {
+      throw new FieldException("body", "give exactly one of checkpoint_ts, lag_ms, stalled");
+    }
+    if (body.has("checkpoint_ts")) {
+      cluster.setCheckpoint(ns, id, body.uint64("checkpoint_ts"));
+    } else if (body.has("lag_ms")) {
+      cluster.setCheckpointLag(
+          ns, id, Duration.ofMillis(body.integer("lag_ms", 0, Long.MAX_VALUE)));
+    } else {
+      cluster.setCheckpointStalled(ns, id, body.bool("stalled", true));
+    }
+    return ok(Map.of());
+  }
+
+  /**
+   * {@code POST /__fake/owner}: {@code {"capture_id": "..."}} elects it, {@code {}} resigns; {@code
+   * election_delay_ms} sets the no-owner window of later resigns.
+   */
+  static Response owner(AdminCall call) {
+    JsonFields body = call.json(Set.of("capture_id", "election_delay_ms"));
+    FakeCluster cluster = call.cluster();
+    if (body.has("election_delay_ms")) {
+      cluster.setOwnerElectionDelay(
+          Duration.ofMillis(body.integer("election_delay_ms", 0, Long.MAX_VALUE)));
+      if (!body.has("capture_id")) {
+        return ok(Map.of());
+      }
+    }
+    if (body.has("capture_id")) {
+      String id = body.string("capture_id");
+      if (cluster.capture(id).isEmpty()) {
+        throw new AdminException(404, "FAKE:ErrCaptureNotFound", "capture_id: no capture " + id);
+      }
+      cluster.electOwner(id);
+    } else {
+      cluster.resignOwner();
+    }
+    return ok(Map.of());
+  }
+
+  /** {@code POST /__fake/captures}: a new capture on a new port. */
+  static Response addCapture(AdminCall call) {
+    call.json(Set.of());
+    return ok(CaptureJson.from(call.cluster().addCapture()));
+  }
+
+  /** {@code DELETE /__fake/captures/{id}}: kills it. */
+  static Response killCapture(AdminCall call) {
+    String id = call.params().get("id");
+    if (call.cluster().capture(id).isEmpty()) {
+      throw new AdminException(404, "FAKE:ErrCaptureNotFound", "capture_id: no capture " + id);
+    }
+    call.cluster().killCapture(id);
+    return ok(Map.of());
+  }
+
+  /** {@code POST /__fake/clock}: {@code advance_ms} or {@code mode}. */
+  static Response clock(AdminCall call) {
+    JsonFields body = call.json(Set.of("advance_ms", "mode"));
+    PdClock clock = call.cluster().clock();
+    if (body.has("mode")) {
+      switch (body.string("mode")) {
+        case "manual" -> clock.useManualMode();
+        case "system" -> clock.useSystemMode();
+        default -> throw new FieldException("mode", "expected manual or system");
+      }
+    }
+    if (body.has("advance_ms")) {
+      clock.advance(Duration.ofMillis(body.integer("advance_ms", 0, Long.MAX_VALUE)));
+    }
+    if (body.isEmpty()) {
+      throw new FieldException("body", "give advance_ms or mode");
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("mode", clock.isManual() ? "manual" : "system");
+    out.put("now_ms", clock.millis());
+    return ok(out);
+  }
+
+  /** {@code POST /__fake/health}: {@code healthy} and (beyond the contract) {@code ready}. */
+  static Response health(AdminCall call) {
+    JsonFields body = call.json(Set.of("healthy", "ready"));
+    if (body.isEmpty()) {
+      throw new FieldException("healthy", "required");
+    }
+    if (body.has("healthy")) {
+      call.cluster().setHealthy(body.bool("healthy", true));
+    }
+    if (body.has("ready")) {
+      call.cluster().setReady(body.bool("ready", true));
+    }
+    return ok(Map.of());
+  }
+
+  /** {@code POST /__fake/gc_safepoint}: {@code {"gc_safepoint": TSO}}. */
+  static Response gcSafepoint(AdminCall call) {
+    JsonFields body = call.json(Set.of("gc_safepoint"));
+    call.cluster().setGcSafepoint(body.uint64("gc_safepoint"));
+    return ok(Map.of());
+  }
+
+  /** {@code POST /__fake/upstream/tables}: one table, shaped as in the scenario file. */
+  static Response addUpstreamTable(AdminCall call) {
+    UpstreamTable t = ScenarioJson.table(JsonFields.parse(call.body(), "body"));
+    UpstreamTable added =
+        call.cluster()
+            .addUpstreamTable(t.schema(), t.table(), t.tableId(), t.columns(), t.primaryKey());
+    return ok(Map.of("table_id", added.tableId()));
+  }
+}

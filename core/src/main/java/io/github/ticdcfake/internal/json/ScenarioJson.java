@@ -1,0 +1,378 @@
+package io.github.ticdcfake.internal.json;
+
+import io.github.ticdcfake.cluster.CdcException;
+import io.github.ticdcfake.cluster.ChangefeedSpec;
+import io.github.ticdcfake.cluster.ChangefeedState;
+import io.github.ticdcfake.cluster.Scenario;
+import io.github.ticdcfake.cluster.ServerPanicException;
+import io.github.ticdcfake.cluster.TiCdcVersion;
+import io.github.ticdcfake.cluster.UpstreamTable;
+import io.github.ticdcfake.fault.ConnectionFault;
+import io.github.ticdcfake.fault.Fault;
+import io.github.ticdcfake.fault.FaultRule;
+import io.github.ticdcfake.fault.Operation;
+import io.github.ticdcfake.fault.RecordedRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The scenario document (architecture.md, "Scenario file"): parsed into a {@link Scenario} with
+ * errors naming the bad field, and rendered from one so that {@code GET /__fake/state} round-trips
+ * through {@code --scenario}. Fault rules have the same shape here and in {@code POST
+ * /__fake/faults}.
+ */
+public final class ScenarioJson {
+  private static final Set<String> TOP =
+      Set.of("captures", "version", "upstream", "changefeeds", "faults");
+  private static final Set<String> TABLE =
+      Set.of("schema", "table", "table_id", "columns", "primary_key");
+  private static final Set<String> ERROR = Set.of("code", "message");
+  private static final Set<String> RULE =
+      new LinkedHashSet<>(
+          List.of(
+              "route",
+              "changefeed_id",
+              "capture_id",
+              "after",
+              "times",
+              "probability",
+              "seed",
+              "from",
+              "until",
+              "apply_first",
+              "delay_ms",
+              "respond",
+              "connection"));
+
+  private ScenarioJson() {}
+
+  /**
+   * Parses a scenario document.
+   *
+   * @throws FieldException naming the bad field
+   */
+  public static Scenario parse(byte[] json) {
+    JsonFields top = JsonFields.parse(json, "scenario").allowOnly(TOP);
+    Scenario.Builder b = Scenario.builder();
+    if (top.has("captures")) {
+      b.captures((int) top.integer("captures", 1, 1000));
+    }
+    if (top.has("version")) {
+      try {
+        b.version(TiCdcVersion.parse(top.string("version")));
+      } catch (IllegalArgumentException e) {
+        throw new FieldException("version", e.getMessage());
+      }
+    }
+    if (top.has("upstream")) {
+      JsonFields upstream = top.object("upstream").allowOnly(Set.of("tables"));
+      List<Object> tables = upstream.array("tables");
+      for (int i = 0; i < tables.size(); i++) {
+        b.upstreamTable(table(JsonFields.of("upstream.tables[" + i + "]", tables.get(i))));
+      }
+    }
+    List<Object> changefeeds = top.array("changefeeds");
+    for (int i = 0; i < changefeeds.size(); i++) {
+      changefeed(b, JsonFields.of("changefeeds[" + i + "]", changefeeds.get(i)));
+    }
+    List<Object> faults = top.array("faults");
+    for (int i = 0; i < faults.size(); i++) {
+      b.fault(rule(JsonFields.of("faults[" + i + "]", faults.get(i))));
+    }
+    return b.build();
+  }
+
+  /** An upstream table: {@code schema}, {@code table}, optional id, columns and key. */
+  public static UpstreamTable table(JsonFields t) {
+    t.allowOnly(TABLE);
+    return new UpstreamTable(
+        t.string("schema"),
+        t.string("table"),
+        t.integer("table_id", 1, Long.MAX_VALUE, 0),
+        t.strings("columns"),
+        t.strings("primary_key"));
+  }
+
+  private static void changefeed(Scenario.Builder b, JsonFields cf) {
+    Map<String, Object> body = cf.raw();
+    body.remove("state");
+    body.remove("error");
+    ChangefeedSpec spec;
+    try {
+      spec = ChangefeedSpec.decodeCreate(body);
+    } catch (CdcException e) {
+      throw new FieldException(cf.path(), e.getMessage());
+    } catch (ServerPanicException e) {
+      throw new FieldException(cf.pathOf("replica_config"), "must not be null");
+    }
+    ChangefeedState state = ChangefeedState.NORMAL;
+    if (cf.has("state")) {
+      state = ChangefeedState.fromWireName(cf.string("state"));
+      if (state == null) {
+        throw new FieldException(
+            cf.pathOf("state"),
+            "unknown state '"
+                + cf.string("state")
+                + "'; one of "
+                + Arrays.stream(ChangefeedState.values()).map(ChangefeedState::wireName).toList());
+      }
+    }
+    b.changefeed(spec, state, cf.has("error") ? error(cf.object("error")) : null);
+  }
+
+  /** A changefeed error: {@code {"code": "CDC:Err…", "message": "…"}}. */
+  public static CdcException error(JsonFields e) {
+    e.allowOnly(ERROR);
+    return CdcException.of(e.string("code"), e.string("message", ""));
+  }
+
+  /**
+   * A fault rule, as in the scenario's {@code faults} and {@code POST /__fake/faults}.
+   *
+   * @throws FieldException naming the bad field
+   */
+  public static FaultRule rule(JsonFields r) {
+    r.allowOnly(RULE);
+    FaultRule.Builder b = route(r);
+    if (r.has("changefeed_id")) {
+      b.forChangefeed(r.string("changefeed_id"));
+    }
+    if (r.has("capture_id")) {
+      b.onCapture(r.string("capture_id"));
+    }
+    b.after((int) r.integer("after", 0, Integer.MAX_VALUE, 0));
+    if (r.has("times")) {
+      b.times((int) r.integer("times", 1, Integer.MAX_VALUE));
+    }
+    if (r.has("probability")) {
+      double p = r.number("probability");
+      if (!(p >= 0 && p <= 1)) {
+        throw new FieldException(r.pathOf("probability"), "must be 0..1, got " + p);
+      }
+      b.withProbability(p, r.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0));
+    } else if (r.has("seed")) {
+      throw new FieldException(r.pathOf("seed"), "only meaningful with probability");
+    }
+    if (r.has("from") || r.has("until")) {
+      Instant from = instant(r, "from");
+      Instant until = instant(r, "until");
+      if (!until.isAfter(from)) {
+        throw new FieldException(r.pathOf("until"), "must be after from");
+      }
+      b.between(from, until);
+    }
+    if (r.bool("apply_first", false)) {
+      b.applyFirst();
+    }
+    return b.inject(effect(r));
+  }
+
+  private static Instant instant(JsonFields r, String key) {
+    try {
+      return Instant.parse(r.string(key));
+    } catch (DateTimeParseException e) {
+      throw new FieldException(
+          r.pathOf(key), "expected an RFC 3339 instant such as 2024-05-20T02:00:00Z");
+    }
+  }
+
+  private static FaultRule.Builder route(JsonFields r) {
+    List<String> routes;
+    Object value = r.value("route");
+    if (value instanceof List<?>) {
+      routes = r.strings("route");
+    } else {
+      routes = List.of(r.string("route"));
+    }
+    if (routes.isEmpty()) {
+      throw new FieldException(r.pathOf("route"), "needs at least one route");
+    }
+    if (routes.equals(List.of("*"))) {
+      return FaultRule.onAnyOperation();
+    }
+    List<Operation> operations = new ArrayList<>();
+    for (String route : routes) {
+      Operation operation = Operation.fromRoute(route);
+      if (operation == null) {
+        throw new FieldException(
+            r.pathOf("route"),
+            "unknown route '"
+                + route
+                + "'; use \"*\" or \"METHOD /template\" such as \""
+                + Operation.PAUSE_CHANGEFEED.route()
+                + "\"");
+      }
+      operations.add(operation);
+    }
+    return FaultRule.on(
+        operations.get(0), operations.subList(1, operations.size()).toArray(new Operation[0]));
+  }
+
+  private static Fault effect(JsonFields r) {
+    Fault inner = null;
+    if (r.has("respond") && r.has("connection")) {
+      throw new FieldException(r.pathOf("connection"), "a rule has either respond or connection");
+    }
+    if (r.has("respond")) {
+      JsonFields respond = r.object("respond");
+      int status = (int) respond.integer("status", 100, 599);
+      if (respond.has("body")) {
+        respond.allowOnly(Set.of("status", "body"));
+        inner = Fault.status(status, respond.string("body"));
+      } else {
+        respond.allowOnly(Set.of("status", "error_code", "error_msg"));
+        inner = Fault.error(status, respond.string("error_code"), respond.string("error_msg", ""));
+      }
+    } else if (r.has("connection")) {
+      inner = ConnectionFault.fromWireName(r.string("connection"));
+      if (inner == null) {
+        throw new FieldException(
+            r.pathOf("connection"),
+            "unknown connection fault '"
+                + r.string("connection")
+                + "'; one of "
+                + Arrays.stream(ConnectionFault.values()).map(ConnectionFault::wireName).toList());
+      }
+    }
+    if (r.has("delay_ms")) {
+      Duration delay = Duration.ofMillis(r.integer("delay_ms", 0, 24L * 3600 * 1000));
+      return inner == null ? Fault.delay(delay) : Fault.delay(delay, inner);
+    }
+    if (inner == null) {
+      throw new FieldException(
+          r.pathOf("respond"), "a rule needs an effect: respond, connection or delay_ms");
+    }
+    return inner;
+  }
+
+  // ---- rendering ------------------------------------------------------------------------------
+
+  /** The scenario as a document, 4-space indented. */
+  public static byte[] render(Scenario scenario) {
+    Map<String, Object> top = new LinkedHashMap<>();
+    scenario.captures().ifPresent(n -> top.put("captures", n));
+    scenario.version().ifPresent(v -> top.put("version", v.version()));
+    List<Object> tables = new ArrayList<>();
+    for (UpstreamTable t : scenario.upstreamTables()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("schema", t.schema());
+      m.put("table", t.table());
+      if (t.tableId() != 0) {
+        m.put("table_id", t.tableId());
+      }
+      m.put("columns", t.columns());
+      if (!t.primaryKey().isEmpty()) {
+        m.put("primary_key", t.primaryKey());
+      }
+      tables.add(m);
+    }
+    top.put("upstream", Map.of("tables", tables));
+    List<Object> changefeeds = new ArrayList<>();
+    for (Scenario.ChangefeedSeed seed : scenario.changefeeds()) {
+      ChangefeedSpec spec = seed.spec();
+      Map<String, Object> m = new LinkedHashMap<>();
+      if (!spec.namespace().isEmpty()) {
+        m.put("namespace", spec.namespace());
+      }
+      m.put("changefeed_id", spec.changefeedId());
+      m.put("sink_uri", spec.sinkUri());
+      if (spec.startTs() != 0) {
+        m.put("start_ts", WireModels.unsigned(spec.startTs()));
+      }
+      if (spec.targetTs() != 0) {
+        m.put("target_ts", WireModels.unsigned(spec.targetTs()));
+      }
+      spec.replicaConfig().ifPresent(c -> m.put("replica_config", c));
+      m.put("state", seed.state().wireName());
+      seed.error()
+          .ifPresent(
+              e -> {
+                Map<String, Object> error = new LinkedHashMap<>();
+                error.put("code", e.errorCode());
+                error.put("message", e.text());
+                m.put("error", error);
+              });
+      changefeeds.add(m);
+    }
+    top.put("changefeeds", changefeeds);
+    top.put("faults", scenario.faults().stream().map(ScenarioJson::renderRule).toList());
+    return Json.indented(top);
+  }
+
+  /** A fault rule in the scenario's shape. */
+  public static Map<String, Object> renderRule(FaultRule rule) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    List<String> routes = rule.operations().stream().map(Operation::route).toList();
+    m.put("route", routes.isEmpty() ? "*" : routes.size() == 1 ? routes.get(0) : routes);
+    rule.changefeedId().ifPresent(id -> m.put("changefeed_id", id));
+    rule.captureId().ifPresent(id -> m.put("capture_id", id));
+    if (rule.after() > 0) {
+      m.put("after", rule.after());
+    }
+    rule.times().ifPresent(n -> m.put("times", n));
+    rule.probability()
+        .ifPresent(
+            p -> {
+              m.put("probability", p);
+              m.put("seed", rule.seed());
+            });
+    rule.from().ifPresent(t -> m.put("from", t.toString()));
+    rule.until().ifPresent(t -> m.put("until", t.toString()));
+    if (rule.applyFirst()) {
+      m.put("apply_first", true);
+    }
+    Fault effect = rule.fault();
+    if (effect instanceof Fault.Delay delay) {
+      m.put("delay_ms", delay.duration().toMillis());
+      effect = delay.then().orElse(null);
+    }
+    if (effect instanceof Fault.ErrorResponse e) {
+      Map<String, Object> respond = new LinkedHashMap<>();
+      respond.put("status", e.status());
+      respond.put("error_code", e.errorCode());
+      respond.put("error_msg", e.errorMessage());
+      m.put("respond", respond);
+    } else if (effect instanceof Fault.RawResponse raw) {
+      Map<String, Object> respond = new LinkedHashMap<>();
+      respond.put("status", raw.status());
+      respond.put("body", raw.body());
+      m.put("respond", respond);
+    } else if (effect instanceof ConnectionFault c) {
+      m.put("connection", c.wireName());
+    }
+    return m;
+  }
+
+  /** The journal as {@code GET /__fake/requests} shows it, newest last. */
+  public static byte[] renderRequests(List<RecordedRequest> requests, long dropped) {
+    List<Object> items = new ArrayList<>();
+    for (RecordedRequest r : requests) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("sequence", r.sequence());
+      m.put("method", r.method());
+      m.put("path", r.path());
+      m.put("query", r.query());
+      m.put("headers", r.headers());
+      m.put("body", r.body());
+      m.put("status", r.status());
+      m.put("capture_id", r.captureId());
+      m.put("operation", r.operation().map(Operation::route).orElse(null));
+      m.put("changefeed_id", r.changefeedId().orElse(null));
+      m.put("fault", r.fault().orElse(null));
+      items.add(m);
+    }
+    Map<String, Object> top = new LinkedHashMap<>();
+    top.put("total", items.size());
+    top.put("dropped", dropped);
+    top.put("items", items);
+    return Json.indented(top);
+  }
+}
