@@ -7,6 +7,8 @@ import io.github.ticdcfake.cluster.FakeCluster;
 import io.github.ticdcfake.cluster.PdClock;
 import io.github.ticdcfake.cluster.RunningError;
 import io.github.ticdcfake.cluster.Tso;
+import io.github.ticdcfake.fault.FaultRule;
+import io.github.ticdcfake.fault.RecordedRequest;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -21,6 +23,8 @@ final class FailureReport extends RuntimeException {
 
   /** More changefeeds than this are summarized, to keep the report readable. */
   static final int MAX_CHANGEFEEDS = 20;
+
+  static final int MAX_REQUESTS = 10;
 
   private FailureReport(String message) {
     super(message, null, false, false);
@@ -96,12 +100,31 @@ final class FailureReport extends RuntimeException {
     out.append(error.message());
   }
 
-  /**
-   * Seam for failure injection and the request journal, which core does not offer yet: once it
-   * does, list the active fault rules (with how often each fired) and the last requests (method,
-   * path, status, matched rule) here.
-   */
+  /** The active fault rules and the last requests (method, path, status, capture, fault). */
   private static void appendFaultRulesAndRecentRequests(StringBuilder out, FakeTiCdcServer server) {
-    out.append("  fault rules and recent requests: not recorded by this ticdc-fake version\n");
+    List<FaultRule> rules = server.cluster().faults().rules();
+    out.append("  fault rules: ").append(rules.isEmpty() ? "none" : rules.size()).append('\n');
+    for (FaultRule rule : rules) {
+      out.append("    ").append(rule).append('\n');
+    }
+    List<RecordedRequest> requests = server.cluster().journal().requests();
+    int from = Math.max(0, requests.size() - MAX_REQUESTS);
+    out.append("  last requests: ")
+        .append(requests.isEmpty() ? "none" : requests.size() - from + " of " + requests.size())
+        .append('\n');
+    for (RecordedRequest request : requests.subList(from, requests.size())) {
+      out.append("    ")
+          .append(request.method())
+          .append(' ')
+          .append(request.path())
+          .append(request.query().isEmpty() ? "" : "?" + request.query())
+          .append(" -> ")
+          .append(request.status())
+          .append(" (capture ")
+          .append(request.captureId())
+          .append(')');
+      request.fault().ifPresent(fault -> out.append(" fault: ").append(fault));
+      out.append('\n');
+    }
   }
 }

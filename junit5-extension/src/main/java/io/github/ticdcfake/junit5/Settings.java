@@ -89,20 +89,46 @@ record Settings(
               + " cannot work, a TiCDC cluster has at least one capture; use captures = 1 or more");
     }
     if (!scenario.isEmpty()) {
-      // Seam for the scenario loader: read and validate the document here, so an unreadable or
-      // invalid scenario fails the class before any test runs, and apply it in start().
-      throw new ExtensionConfigurationException(
-          origin
-              + ": scenario files are not supported yet (scenario = \""
-              + scenario
-              + "\"); remove the attribute and seed the cluster with"
-              + " TiCdcExtension.builder().initialState(cluster -> ...) instead");
+      // Read and parse now, so an unreadable or invalid scenario fails the class up front.
+      FakeTiCdcServer.builder().scenarioJson(scenarioText());
     }
     if (!urlProperty.equals(urlProperty.strip())) {
       throw new ExtensionConfigurationException(
           origin + ": urlProperty = \"" + urlProperty + "\" has surrounding whitespace; remove it");
     }
     return this;
+  }
+
+  /**
+   * The scenario document: a classpath resource (with or without a leading slash) or else a file.
+   *
+   * @throws ExtensionConfigurationException naming the attribute when it cannot be read or parsed
+   */
+  private String scenarioText() {
+    String name = scenario.startsWith("/") ? scenario.substring(1) : scenario;
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    try (java.io.InputStream in = loader == null ? null : loader.getResourceAsStream(name)) {
+      if (in != null) {
+        return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      java.nio.file.Path file = java.nio.file.Path.of(scenario);
+      if (java.nio.file.Files.isReadable(file)) {
+        return java.nio.file.Files.readString(file);
+      }
+    } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+      throw unreadable(e.getMessage());
+    }
+    throw unreadable("no classpath resource or readable file of that name");
+  }
+
+  private ExtensionConfigurationException unreadable(String why) {
+    return new ExtensionConfigurationException(
+        origin
+            + ": cannot read scenario = \""
+            + scenario
+            + "\" ("
+            + why
+            + "); name a classpath resource such as \"scenarios/cluster.json\" or a file path");
   }
 
   /** Starts a server as configured, seeded with the initial state that resets return to. */
@@ -113,6 +139,14 @@ record Settings(
             .version(version)
             .clock(clock.get())
             .ownerTick(ownerTick);
+    if (!scenario.isEmpty()) {
+      try {
+        builder.scenarioJson(scenarioText());
+      } catch (IllegalArgumentException e) {
+        throw new ExtensionConfigurationException(
+            origin + ": invalid scenario = \"" + scenario + "\": " + e.getMessage(), e);
+      }
+    }
     server.accept(builder);
     FakeTiCdcServer started = builder.start();
     if (initialState != NO_STATE) {

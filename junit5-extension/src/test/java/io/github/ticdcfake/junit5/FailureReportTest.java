@@ -39,7 +39,8 @@ class FailureReportTest {
         .contains("default/cf-1  normal  checkpoint ")
         .contains("default/cf-2  failed  checkpoint ")
         .contains("error CDC:ErrGCTTLExceeded")
-        .contains("fault rules and recent requests");
+        .contains("fault rules: none")
+        .contains("last requests:");
     assertThat(report.lines().filter(line -> line.contains("owner"))).hasSize(1);
   }
 

@@ -39,21 +39,20 @@ class MisuseTest {
   }
 
   @Test
-  void scenarioFailsUntilTheLoaderExists() {
+  void unreadableScenarioFailsTheClassNamingTheFix() {
     Throwable failure = EngineKit.onlyFailure(EngineKit.run(ScenarioTestCase.class));
 
     assertThat(failure)
         .isInstanceOf(ExtensionConfigurationException.class)
-        .hasMessageContaining("scenario files are not supported yet")
-        .hasMessageContaining("seed.json")
-        .hasMessageContaining("initialState");
-    assertThatThrownBy(() -> TiCdcExtension.builder().scenario("seed.json").build())
+        .hasMessageContaining("cannot read scenario = \"missing-seed.json\"")
+        .hasMessageContaining("name a classpath resource");
+    assertThatThrownBy(() -> TiCdcExtension.builder().scenario("missing-seed.json").build())
         .isInstanceOf(ExtensionConfigurationException.class)
-        .hasMessageContaining("scenario files are not supported yet");
+        .hasMessageContaining("cannot read scenario");
   }
 
   @EngineKit.Fixture
-  @TiCdcServer(scenario = "seed.json")
+  @TiCdcServer(scenario = "missing-seed.json")
   static class ScenarioTestCase {
     @Test
     void test() {}
