@@ -73,9 +73,15 @@ class CaptureLifecycleTest {
       assertThat(readResponseHead(in)).startsWith("HTTP/1.1 200");
 
       cluster.killCapture(second.id());
-      out.write(get("/api/v2/status"));
+      byte[] answer;
+      try {
+        out.write(get("/api/v2/status"));
+        answer = in.readAllBytes(); // closed (EOF) ...
+      } catch (IOException reset) {
+        answer = new byte[0]; // ... or reset: either way no answer comes
+      }
 
-      assertThatThrownBy(() -> in.readAllBytes()).isInstanceOf(IOException.class);
+      assertThat(answer).isEmpty();
     }
   }
 
