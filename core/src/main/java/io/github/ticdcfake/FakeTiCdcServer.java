@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
 
 /**
  * A running fake TiCDC cluster: one HTTP listener per capture, all serving TiCDC's OpenAPI v2 over
@@ -47,17 +48,25 @@ public final class FakeTiCdcServer implements AutoCloseable {
   private final HttpServers http;
   private final Map<String, HttpServers.Listener> listeners;
   private final String host;
+  private final FakeTls tls;
   private volatile boolean closed;
 
   private FakeTiCdcServer(
       FakeCluster cluster,
       HttpServers http,
       Map<String, HttpServers.Listener> listeners,
-      String host) {
+      String host,
+      FakeTls tls) {
     this.cluster = cluster;
     this.http = http;
     this.listeners = listeners;
     this.host = host;
+    this.tls = tls;
+  }
+
+  /** The TLS setup when the server speaks HTTPS (trust material for clients), else empty. */
+  public Optional<FakeTls> tls() {
+    return Optional.ofNullable(tls);
   }
 
   /** A builder: one capture on {@code 127.0.0.1}, ephemeral port, the newest TiCDC flavour. */
@@ -95,7 +104,7 @@ public final class FakeTiCdcServer implements AutoCloseable {
     }
     InetSocketAddress address = listener.address();
     String h = host.contains(":") ? "[" + host + "]" : host;
-    return URI.create("http://" + h + ":" + address.getPort());
+    return URI.create((tls == null ? "http://" : "https://") + h + ":" + address.getPort());
   }
 
   /** The base URLs of the live captures, in join order. */
@@ -142,6 +151,8 @@ public final class FakeTiCdcServer implements AutoCloseable {
     private Scenario scenario;
     private boolean adminApi = true;
     private String adminToken;
+    private FakeTls tls;
+    private Map<String, String> clientUsers = Map.of();
 
     private Builder() {}
 
@@ -231,6 +242,29 @@ public final class FakeTiCdcServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Serves HTTPS only, like TiCDC with {@code security.ca-path/cert-path/key-path} set (reference
+     * §10.2); see {@link FakeTls#selfSigned()} and its client-certificate options.
+     */
+    public Builder tls(FakeTls tls) {
+      this.tls = Objects.requireNonNull(tls, "tls");
+      return this;
+    }
+
+    /**
+     * Requires HTTP Basic credentials on the routes TiCDC protects (create, update, delete, pause,
+     * resume and the unsafe routes), like {@code security.client-user-required = true} with {@code
+     * client-allowed-user} (reference §10.1); other routes stay open. The map holds each allowed
+     * user's password, which the fake checks where TiCDC would log in to the upstream TiDB.
+     */
+    public Builder clientUsers(Map<String, String> usersAndPasswords) {
+      if (usersAndPasswords.isEmpty()) {
+        throw new IllegalArgumentException("client authentication needs at least one user");
+      }
+      this.clientUsers = Map.copyOf(usersAndPasswords);
+      return this;
+    }
+
     /** The number of captures, each with its own listener; capture 0 starts as owner. */
     public Builder captures(int captures) {
       if (captures < 1) {
@@ -306,25 +340,31 @@ public final class FakeTiCdcServer implements AutoCloseable {
      * @throws java.io.UncheckedIOException if a port cannot be bound
      */
     public FakeTiCdcServer start() {
+      SSLContext ssl = tls == null ? null : tls.serverSslContext();
+      boolean requireClientCert = tls != null && tls.requiresClientCertificate();
       HttpServers http = new HttpServers(maxRequestBodyBytes);
       List<HttpServers.Listener> bound = new ArrayList<>();
       try {
         List<String> addresses = new ArrayList<>();
         for (int i = 0; i < captures; i++) {
-          HttpServers.Listener listener = http.bind(host, port == 0 ? 0 : port + i);
+          HttpServers.Listener listener =
+              http.bind(host, port == 0 ? 0 : port + i, ssl, requireClientCert);
           bound.add(listener);
           String h = host.contains(":") ? "[" + host + "]" : host;
           addresses.add(h + ":" + listener.address().getPort());
         }
         FakeCluster built = cluster.captureAddresses(addresses).build();
         http.attach(built, adminApi, adminToken);
+        if (!clientUsers.isEmpty()) {
+          http.requireClientUsers(clientUsers);
+        }
         Map<String, HttpServers.Listener> byCapture = new ConcurrentHashMap<>();
         List<Capture> all = built.captures();
         for (int i = 0; i < captures; i++) {
           bound.get(i).serve(all.get(i).id());
           byCapture.put(all.get(i).id(), bound.get(i));
         }
-        built.attachNetwork(new Network(http, host, byCapture));
+        built.attachNetwork(new Network(http, host, byCapture, ssl, requireClientCert));
         if (scenario != null) {
           try {
             built.load(scenario);
@@ -333,7 +373,7 @@ public final class FakeTiCdcServer implements AutoCloseable {
           }
           built.markInitialState();
         }
-        return new FakeTiCdcServer(built, http, byCapture, host);
+        return new FakeTiCdcServer(built, http, byCapture, host, tls);
       } catch (RuntimeException e) {
         bound.forEach(HttpServers.Listener::close);
         http.close();
@@ -347,11 +387,20 @@ public final class FakeTiCdcServer implements AutoCloseable {
     private final HttpServers http;
     private final String host;
     private final Map<String, HttpServers.Listener> listeners;
+    private final SSLContext ssl;
+    private final boolean requireClientCert;
 
-    Network(HttpServers http, String host, Map<String, HttpServers.Listener> listeners) {
+    Network(
+        HttpServers http,
+        String host,
+        Map<String, HttpServers.Listener> listeners,
+        SSLContext ssl,
+        boolean requireClientCert) {
       this.http = http;
       this.host = host;
       this.listeners = listeners;
+      this.ssl = ssl;
+      this.requireClientCert = requireClientCert;
     }
 
     @Override
@@ -360,7 +409,7 @@ public final class FakeTiCdcServer implements AutoCloseable {
       if (address != null) {
         port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
       }
-      HttpServers.Listener listener = http.bind(host, port);
+      HttpServers.Listener listener = http.bind(host, port, ssl, requireClientCert);
       listener.serve(captureId);
       listeners.put(captureId, listener);
       String h = host.contains(":") ? "[" + host + "]" : host;

@@ -102,6 +102,11 @@ public enum TiCdcVersion {
     return this == V7_3;
   }
 
+  /** Whether TiCDC can require client (user/password) authentication (v8.0 and later, §10.1). */
+  public boolean hasClientAuth() {
+    return this != V7_3;
+  }
+
   /** Whether {@code resolve_lock} refuses a zero region id or ts (not in v7.3). */
   public boolean requiresResolveLockArguments() {
     return this != V7_3;

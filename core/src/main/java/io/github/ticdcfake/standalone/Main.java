@@ -23,9 +23,13 @@ public final class Main {
                              hosts at create/update and fail like TiCDC when nothing listens
         --admin MODE         on (default) | off | token:SECRET: the /__fake admin API on every
                              capture's port (token: requires "Authorization: Bearer SECRET")
+        --tls                serve https with a self-signed certificate generated at start
+        --tls-cert-out FILE  with --tls: write that certificate's CA as PEM for clients to trust
+        --tls-keystore FILE --tls-keystore-password PW
+                             serve https with this PKCS12 key store
+        --client-auth USER:PASSWORD[,USER:PASSWORD...]
+                             require HTTP Basic on the routes TiCDC protects (v8.x)
         --help               print this help
-      Not yet available (each fails with a message): --tls, --tls-cert-out,
-        --tls-keystore, --tls-keystore-password, --client-auth
       """;
 
   private Main() {}
@@ -72,6 +76,16 @@ public final class Main {
                   stopped.countDown();
                 },
                 "ticdc-fake-shutdown"));
+    if (options.tlsCertOut() != null) {
+      try {
+        java.nio.file.Files.writeString(
+            options.tlsCertOut(), server.tls().orElseThrow().caCertificatePem());
+      } catch (java.io.IOException e) {
+        server.close();
+        err.println("ticdc-fake: cannot write " + options.tlsCertOut() + ": " + e.getMessage());
+        return 1;
+      }
+    }
     for (Capture capture : server.cluster().captures()) {
       out.println(
           "ticdc-fake capture " + capture.id() + " listening on " + server.url(capture.id()));

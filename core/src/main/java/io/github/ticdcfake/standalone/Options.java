@@ -1,10 +1,12 @@
 package io.github.ticdcfake.standalone;
 
 import io.github.ticdcfake.FakeTiCdcServer;
+import io.github.ticdcfake.FakeTls;
 import io.github.ticdcfake.cluster.SinkProbe;
 import io.github.ticdcfake.cluster.TiCdcVersion;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The standalone runner's command line (architecture.md, "The standalone runner"). */
 record Options(
@@ -16,10 +18,12 @@ record Options(
     boolean help,
     Path scenario,
     boolean admin,
-    String adminToken) {
-  private static final List<String> NOT_YET =
-      List.of(
-          "--tls", "--tls-cert-out", "--tls-keystore", "--tls-keystore-password", "--client-auth");
+    String adminToken,
+    boolean tls,
+    Path tlsCertOut,
+    Path tlsKeystore,
+    String tlsKeystorePassword,
+    Map<String, String> clientUsers) {
 
   static Options parse(String[] args) {
     String host = "127.0.0.1";
@@ -31,6 +35,11 @@ record Options(
     Path scenario = null;
     boolean admin = true;
     String adminToken = null;
+    boolean tls = false;
+    Path tlsCertOut = null;
+    Path tlsKeystore = null;
+    String tlsKeystorePassword = null;
+    Map<String, String> clientUsers = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String value = null;
@@ -85,20 +94,52 @@ record Options(
                 "--admin wants on, off or token:SECRET, got '" + mode + "'");
           }
         }
-        default -> {
-          if (NOT_YET.contains(arg)) {
-            throw new IllegalArgumentException(
-                arg + " is not available in this version of ticdc-fake yet");
+        case "--tls" -> tls = true;
+        case "--tls-cert-out" -> tlsCertOut = Path.of(value != null ? value : next(args, ++i, arg));
+        case "--tls-keystore" ->
+            tlsKeystore = Path.of(value != null ? value : next(args, ++i, arg));
+        case "--tls-keystore-password" ->
+            tlsKeystorePassword = value != null ? value : next(args, ++i, arg);
+        case "--client-auth" -> {
+          String list = value != null ? value : next(args, ++i, arg);
+          for (String pair : list.split(",")) {
+            int colon = pair.indexOf(':');
+            if (colon <= 0) {
+              throw new IllegalArgumentException(
+                  "--client-auth wants USER:PASSWORD[,USER:PASSWORD...], got '" + pair + "'");
+            }
+            clientUsers.put(pair.substring(0, colon), pair.substring(colon + 1));
           }
-          throw new IllegalArgumentException("unknown option '" + args[i] + "'");
         }
+        default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
       }
     }
     if (port != 0 && port + captures - 1 > 65535) {
       throw new IllegalArgumentException(
           "ports " + port + ".." + (port + captures - 1) + " do not fit");
     }
-    return new Options(host, port, captures, version, sinkProbe, help, scenario, admin, adminToken);
+    if (tlsKeystore != null && tlsKeystorePassword == null) {
+      throw new IllegalArgumentException("--tls-keystore needs --tls-keystore-password");
+    }
+    if (tlsCertOut != null && tlsKeystore != null) {
+      throw new IllegalArgumentException(
+          "--tls-cert-out writes the generated certificate; it cannot be used with --tls-keystore");
+    }
+    return new Options(
+        host,
+        port,
+        captures,
+        version,
+        sinkProbe,
+        help,
+        scenario,
+        admin,
+        adminToken,
+        tls || tlsCertOut != null || tlsKeystore != null,
+        tlsCertOut,
+        tlsKeystore,
+        tlsKeystorePassword,
+        Map.copyOf(clientUsers));
   }
 
   /** The server builder; a scenario's captures and version win over the flags. */
@@ -116,6 +157,15 @@ record Options(
     }
     if (scenario != null) {
       builder.scenario(scenario);
+    }
+    if (!clientUsers.isEmpty()) {
+      builder.clientUsers(clientUsers);
+    }
+    if (tls) {
+      builder.tls(
+          tlsKeystore != null
+              ? FakeTls.fromKeyStore(tlsKeystore, tlsKeystorePassword.toCharArray())
+              : FakeTls.selfSigned());
     }
     return builder;
   }

@@ -44,9 +44,17 @@ class OptionsTest {
   }
 
   @Test
-  void optionsOfLaterReleasesFailWithAClearMessage() {
-    assertThatThrownBy(() -> Options.parse(new String[] {"--tls"}))
-        .hasMessage("--tls is not available in this version of ticdc-fake yet");
+  void tlsAndClientAuthOptions() {
+    Options options =
+        Options.parse(new String[] {"--tls", "--client-auth", "ops:pw,ci:other:colon"});
+
+    assertThat(options.tls()).isTrue();
+    assertThat(options.clientUsers()).containsEntry("ops", "pw").containsEntry("ci", "other:colon");
+    assertThat(Options.parse(new String[] {"--tls-cert-out", "/tmp/ca.pem"}).tls()).isTrue();
+    assertThatThrownBy(() -> Options.parse(new String[] {"--tls-keystore", "k.p12"}))
+        .hasMessage("--tls-keystore needs --tls-keystore-password");
+    assertThatThrownBy(() -> Options.parse(new String[] {"--client-auth", "nopassword"}))
+        .hasMessageStartingWith("--client-auth wants USER:PASSWORD");
   }
 
   @Test

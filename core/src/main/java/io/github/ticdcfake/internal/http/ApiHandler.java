@@ -114,11 +114,51 @@ final class ApiHandler implements HttpHandler {
       }
       if (!owner.get().id().equals(captureId)) {
         checkForwardTimes(exchange.getRequestHeaders().getFirst(FORWARD_TIMES));
-        // TiCDC proxies the request to the owner; in-process the owner answers the same call.
+        // TiCDC proxies the request to the owner, which authenticates it; in-process the owner
+        // answers the same call.
+        authenticate(route, exchange);
         return route.handler().handle(call.as(owner.get().id()));
       }
     }
+    authenticate(route, exchange);
     return route.handler().handle(call);
+  }
+
+  /**
+   * TiCDC's client authentication on the routes it protects (reference §10.1): HTTP Basic, the user
+   * must be allowed and its password right; v7.3 had no authentication.
+   */
+  private void authenticate(Route route, HttpServerExchange exchange) {
+    java.util.Map<String, String> users = server.clientUsers();
+    if (!route.authenticated() || users.isEmpty() || !server.cluster().version().hasClientAuth()) {
+      return;
+    }
+    String header = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+    String[] credentials = BasicAuth.parse(header);
+    if (credentials == null) {
+      throw CdcError.CREDENTIAL_NOT_FOUND.raise(
+          "please specify the user and password via authorization header");
+    }
+    String user = credentials[0];
+    if (user.isEmpty()) {
+      throw CdcError.UNAUTHORIZED.raise(user, "Empty username is not allowed.");
+    }
+    String password = users.get(user);
+    if (password == null) {
+      throw CdcError.UNAUTHORIZED.raise(user, "The user is not allowed.");
+    }
+    if (!password.equals(credentials[1])) {
+      String host = exchange.getSourceAddress().getAddress().getHostAddress();
+      throw CdcError.UNAUTHORIZED.raise(
+          user,
+          "Error 1045 (28000): Access denied for user '"
+              + user
+              + "'@'"
+              + host
+              + "' (using password: "
+              + (credentials[1].isEmpty() ? "NO" : "YES")
+              + ")");
+    }
   }
 
   private static void checkForwardTimes(String header) {

@@ -49,14 +49,14 @@ final class ApiV2Routes {
         new Route(STATUS, false, StatusHandlers::status),
         new Route(SET_LOG_LEVEL, false, StatusHandlers::setLogLevel),
         // changefeed APIs
-        new Route(CREATE_CHANGEFEED, true, ChangefeedHandlers::create),
+        new Route(CREATE_CHANGEFEED, true, ChangefeedHandlers::create).withAuthentication(),
         new Route(LIST_CHANGEFEEDS, true, ChangefeedHandlers::list),
         new Route(GET_CHANGEFEED, true, ChangefeedHandlers::get),
-        new Route(UPDATE_CHANGEFEED, true, ChangefeedHandlers::update),
-        new Route(DELETE_CHANGEFEED, true, ChangefeedHandlers::delete),
+        new Route(UPDATE_CHANGEFEED, true, ChangefeedHandlers::update).withAuthentication(),
+        new Route(DELETE_CHANGEFEED, true, ChangefeedHandlers::delete).withAuthentication(),
         new Route(GET_CHANGEFEED_META_INFO, true, ChangefeedHandlers::metaInfo),
-        new Route(RESUME_CHANGEFEED, true, ChangefeedHandlers::resume),
-        new Route(PAUSE_CHANGEFEED, true, ChangefeedHandlers::pause),
+        new Route(RESUME_CHANGEFEED, true, ChangefeedHandlers::resume).withAuthentication(),
+        new Route(PAUSE_CHANGEFEED, true, ChangefeedHandlers::pause).withAuthentication(),
         new Route(GET_CHANGEFEED_STATUS, true, ChangefeedHandlers::status),
         new Route(GET_CHANGEFEED_SYNCED, true, ChangefeedHandlers::synced),
         // capture APIs
@@ -68,9 +68,10 @@ final class ApiV2Routes {
         // verify table API: answered by the node hit, no forwarding
         new Route(VERIFY_TABLE, false, ChangefeedHandlers::verifyTable),
         // unsafe APIs
-        new Route(GET_UNSAFE_METADATA, true, UnsafeHandlers::metadata),
-        new Route(RESOLVE_LOCK, true, UnsafeHandlers::resolveLock),
-        new Route(DELETE_SERVICE_GC_SAFEPOINT, true, UnsafeHandlers::deleteServiceGcSafepoint),
+        new Route(GET_UNSAFE_METADATA, true, UnsafeHandlers::metadata).withAuthentication(),
+        new Route(RESOLVE_LOCK, true, UnsafeHandlers::resolveLock).withAuthentication(),
+        new Route(DELETE_SERVICE_GC_SAFEPOINT, true, UnsafeHandlers::deleteServiceGcSafepoint)
+            .withAuthentication(),
         // owner APIs
         new Route(RESIGN_OWNER, version.forwardsOwnerResign(), OwnerHandlers::resign),
         // upstream APIs

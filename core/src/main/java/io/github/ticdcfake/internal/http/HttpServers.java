@@ -4,6 +4,7 @@ import io.github.ticdcfake.cluster.FakeCluster;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.connector.ByteBufferPool;
+import io.undertow.protocols.ssl.UndertowXnioSsl;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.protocol.http.HttpOpenListener;
 import java.io.IOException;
@@ -11,10 +12,13 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import org.xnio.ChannelListener;
 import org.xnio.ChannelListeners;
 import org.xnio.IoUtils;
 import org.xnio.OptionMap;
 import org.xnio.Options;
+import org.xnio.SslClientAuthMode;
 import org.xnio.StreamConnection;
 import org.xnio.Xnio;
 import org.xnio.XnioWorker;
@@ -116,6 +120,15 @@ public final class HttpServers implements AutoCloseable {
    * directly rather than {@code Undertow.start()}, which logs at INFO on every start and stop.
    */
   public Listener bind(String host, int port) {
+    return bind(host, port, null, false);
+  }
+
+  /**
+   * Binds a listener that speaks HTTPS only when {@code ssl} is given (TiCDC with {@code security}
+   * paths set, reference §10.2), asking for client certificates when {@code requireClientCert}.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Listener bind(String host, int port, SSLContext ssl, boolean requireClientCert) {
     DeferredHandler handler = new DeferredHandler();
     HttpOpenListener openListener =
         new HttpOpenListener(
@@ -128,14 +141,31 @@ public final class HttpServers implements AutoCloseable {
                 .getMap());
     openListener.setRootHandler(handler);
     try {
-      AcceptingChannel<StreamConnection> channel =
-          worker.createStreamConnectionServer(
-              new InetSocketAddress(host, port),
-              ChannelListeners.openListenerAdapter(openListener),
-              OptionMap.builder()
-                  .set(Options.TCP_NODELAY, true)
-                  .set(Options.REUSE_ADDRESSES, true)
-                  .getMap());
+      OptionMap socketOptions =
+          OptionMap.builder()
+              .set(Options.TCP_NODELAY, true)
+              .set(Options.REUSE_ADDRESSES, true)
+              .set(
+                  Options.SSL_CLIENT_AUTH_MODE,
+                  requireClientCert ? SslClientAuthMode.REQUIRED : SslClientAuthMode.NOT_REQUESTED)
+              .getMap();
+      AcceptingChannel<StreamConnection> channel;
+      if (ssl == null) {
+        channel =
+            worker.createStreamConnectionServer(
+                new InetSocketAddress(host, port),
+                ChannelListeners.openListenerAdapter(openListener),
+                socketOptions);
+      } else {
+        UndertowXnioSsl xnioSsl = new UndertowXnioSsl(worker.getXnio(), OptionMap.EMPTY, ssl);
+        channel =
+            (AcceptingChannel)
+                xnioSsl.createSslConnectionServer(
+                    worker,
+                    new InetSocketAddress(host, port),
+                    (ChannelListener) ChannelListeners.openListenerAdapter(openListener),
+                    socketOptions);
+      }
       channel.resumeAccepts();
       return new Listener(
           channel, openListener, channel.getLocalAddress(InetSocketAddress.class), handler);
@@ -156,6 +186,11 @@ public final class HttpServers implements AutoCloseable {
   public void attach(FakeCluster cluster, boolean adminEnabled, String adminToken) {
     this.context = new ServerContext(cluster, new HeldExchanges(), adminEnabled, adminToken);
     this.router = new Router(ApiV2Routes.of(cluster.version()));
+  }
+
+  /** Turns on TiCDC's client authentication with these users and passwords (§10.1). */
+  public void requireClientUsers(java.util.Map<String, String> users) {
+    context.requireClientUsers(users);
   }
 
   /** Stops the worker threads; listeners must be closed first. */

@@ -1,6 +1,7 @@
 package io.github.ticdcfake.internal.http;
 
 import io.github.ticdcfake.cluster.FakeCluster;
+import java.util.Map;
 
 /** What handlers share across the captures of one fake server. */
 final class ServerContext {
@@ -10,6 +11,7 @@ final class ServerContext {
   private final FaultInjector faultInjector;
   private final boolean adminEnabled;
   private final String adminToken;
+  private volatile Map<String, String> clientUsers = Map.of();
 
   ServerContext(FakeCluster cluster) {
     this(cluster, new HeldExchanges(), true, null);
@@ -38,6 +40,17 @@ final class ServerContext {
   /** Whether {@code /__fake} is served (standalone {@code --admin off} turns it off). */
   boolean adminEnabled() {
     return adminEnabled;
+  }
+
+  /**
+   * User names and passwords of TiCDC's client authentication (reference §10.1); empty means off.
+   */
+  Map<String, String> clientUsers() {
+    return clientUsers;
+  }
+
+  void requireClientUsers(Map<String, String> users) {
+    this.clientUsers = Map.copyOf(users);
   }
 
   /** The bearer token {@code /__fake} requires, or {@code null}. */
