@@ -1,6 +1,7 @@
 package io.github.ticdcfake.cluster;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -129,6 +130,13 @@ public final class ChangefeedSpec {
   /** {@code target_ts}; 0 means none. */
   public long targetTs() {
     return (Long) body.getOrDefault("target_ts", 0L);
+  }
+
+  /** {@code pd_addrs}: an upstream other than the server's default (empty when not given). */
+  @SuppressWarnings("unchecked")
+  public List<String> pdAddrs() {
+    Object addrs = body.get("pd_addrs");
+    return addrs == null ? List.of() : List.copyOf((List<String>) addrs);
   }
 
   /** {@code sink_uri}. */

@@ -57,6 +57,7 @@ public final class FakeCluster {
   private final long checkpointLagMillis;
   private final long resolvedLagMillis;
   private final SinkProbe sinkProbe;
+  private final List<String> pdEndpoints;
   private final FaultRules faults = new FaultRules();
   private final Journal journal;
   private CaptureNetwork network;
@@ -142,6 +143,7 @@ public final class FakeCluster {
     this.checkpointLagMillis = builder.checkpointLag.toMillis();
     this.resolvedLagMillis = builder.resolvedLag.toMillis();
     this.sinkProbe = builder.sinkProbe;
+    this.pdEndpoints = builder.pdEndpoints;
     for (String address : builder.addresses) {
       state.captures.add(new CaptureEntry(randomUuid(), address));
     }
@@ -409,6 +411,47 @@ public final class FakeCluster {
     }
   }
 
+  // ---- PD -------------------------------------------------------------------------------------
+
+  /** The upstream PD's endpoints, as {@code pd_addrs} must name them. */
+  public List<String> pdEndpoints() {
+    return pdEndpoints;
+  }
+
+  /**
+   * Fails like TiCDC's PD client when {@code pdAddrs} name an address that is not one of {@link
+   * #pdEndpoints()} (reference §3.1 step 2): 500 {@code CDC:ErrAPIGetPDClientFailed}. Empty means
+   * the server's default upstream.
+   */
+  public void checkPdAddrs(List<String> pdAddrs) {
+    for (String address : pdAddrs) {
+      if (pdEndpoints.stream().noneMatch(e -> hostPort(e).equals(hostPort(address)))) {
+        throw CdcError.API_GET_PD_CLIENT_FAILED.wrap("context deadline exceeded");
+      }
+    }
+  }
+
+  /**
+   * {@link #checkPdAddrs} for a resume body: v8 answers 500 {@code ErrAPIGetPDClientFailed}, v7.3
+   * wrapped it in 400 {@code ErrAPIInvalidParam} (reference §11.1).
+   */
+  public void checkResumePdAddrs(List<String> pdAddrs) {
+    try {
+      checkPdAddrs(pdAddrs);
+    } catch (CdcException e) {
+      throw version.resumePdFailureIsBadRequest()
+          ? CdcError.API_INVALID_PARAM.wrap(e.getMessage())
+          : e;
+    }
+  }
+
+  private static String hostPort(String address) {
+    String a = address.strip();
+    int scheme = a.indexOf("://");
+    a = scheme >= 0 ? a.substring(scheme + 3) : a;
+    return a.endsWith("/") ? a.substring(0, a.length() - 1) : a;
+  }
+
   // ---- sink reachability ---------------------------------------------------------------------
 
   /**
@@ -579,6 +622,7 @@ public final class FakeCluster {
    */
   public Changefeed createChangefeed(ChangefeedSpec request) {
     ChangefeedSpec spec = Objects.requireNonNull(request, "spec").forVersion(version);
+    checkPdAddrs(spec.pdAddrs());
     synchronized (lock) {
       tick();
       String sinkUri = spec.sinkUri();
@@ -662,6 +706,7 @@ public final class FakeCluster {
     ChangefeedSpec update = request.forVersion(version);
     synchronized (lock) {
       checkUpdatable(namespace, id);
+      checkPdAddrs(update.pdAddrs());
       ChangefeedEntry entry = require(namespace, id);
       long targetTs = entry.targetTs;
       if (update.targetTs() != 0) {
@@ -1428,10 +1473,23 @@ public final class FakeCluster {
     private Duration checkpointLag = Duration.ofMillis(1500);
     private Duration resolvedLag = Duration.ofMillis(500);
     private SinkProbe sinkProbe = SinkProbe.none();
+    private List<String> pdEndpoints = List.of("http://127.0.0.1:2379");
     private Duration ownerElectionDelay = Duration.ZERO;
     private int journalCapacity = Journal.DEFAULT_CAPACITY;
 
     private Builder() {}
+
+    /**
+     * The upstream PD's endpoints; requests whose {@code pd_addrs} name another address fail like
+     * TiCDC's unreachable PD. Default {@code http://127.0.0.1:2379}.
+     */
+    public Builder pdEndpoints(List<String> endpoints) {
+      if (endpoints.isEmpty()) {
+        throw new IllegalArgumentException("PD needs at least one endpoint");
+      }
+      this.pdEndpoints = List.copyOf(endpoints);
+      return this;
+    }
 
     /** Whether create/update really connect to sink hosts; default {@link SinkProbe#none()}. */
     public Builder sinkProbe(SinkProbe sinkProbe) {

@@ -10,9 +10,34 @@ import java.util.Map;
 public final class RequestBodies {
   private RequestBodies() {}
 
+  /** {@code ResumeChangefeedConfig}: the checkpoint to resume from and PD addresses. */
+  public record Resume(long overwriteCheckpointTs, List<String> pdAddrs) {}
+
+  /** Decodes a {@code ResumeChangefeedConfig}. */
+  @SuppressWarnings("unchecked")
+  public static Resume resume(Object json) {
+    Map<String, Object> body = decode(ReplicaConfigSchema.RESUME_CONFIG, json);
+    Object addrs = body.get("pd_addrs");
+    return new Resume(
+        (Long) body.get("overwrite_checkpoint_ts"),
+        addrs == null ? List.of() : List.copyOf((List<String>) addrs));
+  }
+
   /** {@code ResumeChangefeedConfig.overwrite_checkpoint_ts}. */
   public static long overwriteCheckpointTs(Object json) {
-    return (Long) decode(ReplicaConfigSchema.RESUME_CONFIG, json).get("overwrite_checkpoint_ts");
+    return resume(json).overwriteCheckpointTs();
+  }
+
+  /** {@code UpstreamConfig}: the upstream id (0 when not given) and PD addresses. */
+  public record Upstream(long id, List<String> pdAddrs) {}
+
+  /** Decodes an {@code UpstreamConfig}. */
+  @SuppressWarnings("unchecked")
+  public static Upstream upstream(Object json) {
+    Map<String, Object> body = decode(ReplicaConfigSchema.UPSTREAM_CONFIG, json);
+    Object addrs = body.get("pd_addrs");
+    return new Upstream(
+        (Long) body.get("id"), addrs == null ? List.of() : List.copyOf((List<String>) addrs));
   }
 
   /** {@code LogLevelReq.log_level}. */

@@ -92,6 +92,11 @@ public enum TiCdcVersion {
     return this != V7_3;
   }
 
+  /** v7.3 answered a resume whose PD client failed with 400, later releases with 500. */
+  boolean resumePdFailureIsBadRequest() {
+    return this == V7_3;
+  }
+
   /** v7.3 (before v7.5.1) prunes the {@code blackhole://} config like any generic sink. */
   boolean prunesBlackholeConfig() {
     return this == V7_3;

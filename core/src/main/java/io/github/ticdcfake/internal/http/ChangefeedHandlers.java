@@ -76,8 +76,9 @@ final class ChangefeedHandlers {
   static Response resume(Call call) {
     FakeCluster cluster = call.cluster();
     cluster.requireChangefeed(call.namespace(), call.path(ID));
-    long overwrite = call.bind(RequestBodies::overwriteCheckpointTs);
-    cluster.resumeChangefeed(call.namespace(), call.path(ID), overwrite);
+    RequestBodies.Resume resume = call.bind(RequestBodies::resume);
+    cluster.checkResumePdAddrs(resume.pdAddrs());
+    cluster.resumeChangefeed(call.namespace(), call.path(ID), resume.overwriteCheckpointTs());
     return Response.empty();
   }
 

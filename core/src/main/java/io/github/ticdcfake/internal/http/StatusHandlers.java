@@ -59,10 +59,17 @@ final class StatusHandlers {
 
   /** {@code POST /api/v2/tso}: body required; an unknown upstream id is a 500. */
   static Response tso(Call call) {
-    long upstreamId = call.bind(RequestBodies::upstreamId);
+    RequestBodies.Upstream upstream = call.bind(RequestBodies::upstream);
     FakeCluster cluster = call.cluster();
-    if (upstreamId != 0 && upstreamId != cluster.upstreamId()) {
-      throw CdcError.UPSTREAM_NOT_FOUND.raise(upstreamId);
+    if (upstream.id() != 0 && upstream.id() != cluster.upstreamId()) {
+      throw CdcError.UPSTREAM_NOT_FOUND.raise(upstream.id());
+    }
+    if (upstream.id() == 0) {
+      try {
+        cluster.checkPdAddrs(upstream.pdAddrs());
+      } catch (io.github.ticdcfake.cluster.CdcException e) {
+        throw CdcError.INTERNAL_SERVER_ERROR.wrap(e.getMessage());
+      }
     }
     long tso = cluster.nextTso();
     return Response.indented(200, new TsoJson(Tso.physicalMillis(tso), Tso.logical(tso)));
