@@ -14,47 +14,29 @@ public final class RequestBodies {
   public record Resume(long overwriteCheckpointTs, List<String> pdAddrs) {}
 
   /** Decodes a {@code ResumeChangefeedConfig}. */
-  @SuppressWarnings("unchecked")
   public static Resume resume(Object json) {
     Map<String, Object> body = decode(ReplicaConfigSchema.RESUME_CONFIG, json);
-    Object addrs = body.get("pd_addrs");
-    return new Resume(
-        (Long) body.get("overwrite_checkpoint_ts"),
-        addrs == null ? List.of() : List.copyOf((List<String>) addrs));
-  }
-
-  /** {@code ResumeChangefeedConfig.overwrite_checkpoint_ts}. */
-  public static long overwriteCheckpointTs(Object json) {
-    return resume(json).overwriteCheckpointTs();
+    return new Resume((Long) body.get("overwrite_checkpoint_ts"), pdAddrs(body));
   }
 
   /** {@code UpstreamConfig}: the upstream id (0 when not given) and PD addresses. */
   public record Upstream(long id, List<String> pdAddrs) {}
 
   /** Decodes an {@code UpstreamConfig}. */
-  @SuppressWarnings("unchecked")
   public static Upstream upstream(Object json) {
     Map<String, Object> body = decode(ReplicaConfigSchema.UPSTREAM_CONFIG, json);
+    return new Upstream((Long) body.get("id"), pdAddrs(body));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> pdAddrs(Map<String, Object> body) {
     Object addrs = body.get("pd_addrs");
-    return new Upstream(
-        (Long) body.get("id"), addrs == null ? List.of() : List.copyOf((List<String>) addrs));
+    return addrs == null ? List.of() : List.copyOf((List<String>) addrs);
   }
 
   /** {@code LogLevelReq.log_level}. */
   public static String logLevel(Object json) {
     return (String) decode(ReplicaConfigSchema.LOG_LEVEL_REQ, json).get("log_level");
-  }
-
-  /** {@code UpstreamConfig}: the upstream id (0 when not given). */
-  public static long upstreamId(Object json) {
-    return (Long) decode(ReplicaConfigSchema.UPSTREAM_CONFIG, json).get("id");
-  }
-
-  /** {@code UpstreamConfig.pd_addrs} (empty when not given). */
-  @SuppressWarnings("unchecked")
-  public static List<String> pdAddrs(Object json) {
-    Object addrs = decode(ReplicaConfigSchema.UPSTREAM_CONFIG, json).get("pd_addrs");
-    return addrs == null ? List.of() : List.copyOf((List<String>) addrs);
   }
 
   /** {@code ResolveLockReq}: {@code [region_id, ts]}. */

@@ -25,7 +25,7 @@ final class UnsafeHandlers {
 
   /** {@code DELETE /api/v2/unsafe/service_gc_safepoint}: body required ({@code {}} is fine). */
   static Response deleteServiceGcSafepoint(Call call) {
-    call.bind(RequestBodies::upstreamId);
+    call.bind(RequestBodies::upstream);
     return Response.empty();
   }
 }
