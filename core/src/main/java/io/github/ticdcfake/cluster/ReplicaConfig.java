@@ -177,6 +177,7 @@ public final class ReplicaConfig {
     if (version.togglesOldValueByProtocol()) {
       adjustOldValue(config, sink, uri);
     }
+    validateSchemaRegistries(sink);
     validateConsistent((Map<String, Object>) config.get("consistent"));
     Map<String, Object> scheduler = (Map<String, Object>) config.get("scheduler");
     if (scheduler != null && !uri.scheme.contains("kafka") && !uri.isBlackhole()) {
@@ -333,6 +334,35 @@ public final class ReplicaConfig {
           "CDC:ErrIncompatibleConfig",
           "[CDC:ErrIncompatibleConfig]incompatible configuration in sink uri and config file,"
               + " force replicate requires old value");
+    }
+  }
+
+  /**
+   * Avro's schema registry and AWS Glue's are exclusive, and a Glue registry needs a name and a
+   * region (reference §4.4, §6.3).
+   */
+  @SuppressWarnings("unchecked")
+  private static void validateSchemaRegistries(Map<String, Object> sink) {
+    Map<String, Object> kafka = (Map<String, Object>) sink.get("kafka_config");
+    Map<String, Object> glue =
+        kafka == null ? null : (Map<String, Object>) kafka.get("glue_schema_registry_config");
+    if (glue == null) {
+      return;
+    }
+    Object registry = sink.get("schema_registry");
+    if (registry != null && !((String) registry).isEmpty()) {
+      throw CdcError.INVALID_REPLICA_CONFIG.raise(
+          "schema-registry and glue-schema-registry-config cannot be set at the same time");
+    }
+    for (String required : List.of("registry_name", "region")) {
+      Object value = glue.get(required);
+      if (value == null || ((String) value).isEmpty()) {
+        throw CdcException.of(
+            "CDC:ErrInvalidGlueSchemaRegistryConfig",
+            "[CDC:ErrInvalidGlueSchemaRegistryConfig]invalid glue schema registry config, "
+                + required
+                + " is required");
+      }
     }
   }
 

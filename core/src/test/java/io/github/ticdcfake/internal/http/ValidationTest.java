@@ -251,6 +251,34 @@ class ValidationTest {
   }
 
   @Test
+  void schemaRegistryAndGlueTogetherAreRefused() {
+    cluster.setSinkReachable("127.0.0.1:9092", true);
+
+    assertFails(
+        create(
+            "kafka://127.0.0.1:9092/t?protocol=avro",
+            "{\"sink\":{\"schema_registry\":\"http://127.0.0.1:8081\",\"kafka_config\":"
+                + "{\"glue_schema_registry_config\":{\"registry_name\":\"r\",\"region\":\"x\"}}}}"),
+        500,
+        "[CDC:ErrInvalidReplicaConfig]invalid replica config, schema-registry and"
+            + " glue-schema-registry-config cannot be set at the same time");
+  }
+
+  @Test
+  void glueRegistryWithoutRegionIsRefused() {
+    cluster.setSinkReachable("127.0.0.1:9092", true);
+
+    Reply reply =
+        create(
+            "kafka://127.0.0.1:9092/t?protocol=avro",
+            "{\"sink\":{\"kafka_config\":{\"glue_schema_registry_config\":{\"registry_name\":\"r\"}}}}");
+
+    assertThat(reply.status()).isEqualTo(500);
+    assertThat(reply.json().get("error_code").asText())
+        .isEqualTo("CDC:ErrInvalidGlueSchemaRegistryConfig");
+  }
+
+  @Test
   void unreachableMysqlIsRefusedWith400() throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
