@@ -9,8 +9,8 @@ import java.util.Objects;
  * What a create or update request asks for: TiCDC's {@code ChangefeedConfig} body (reference §4.3).
  *
  * <p>Build one in Java with {@link #builder()}; HTTP bodies are decoded with Go's rules by {@link
- * #decodeCreate(Object)} (body merged into the default config) and {@link #decodeUpdate(Object)}
- * (body decoded on its own, as TiCDC's update does).
+ * #decodeCreate(Object)} (body merged into the default config) and {@link #decodeUpdate(Object,
+ * TiCdcVersion)} (body decoded on its own, as TiCDC's update does).
  *
  * <pre>{@code
  * cluster.createChangefeed(ChangefeedSpec.builder()

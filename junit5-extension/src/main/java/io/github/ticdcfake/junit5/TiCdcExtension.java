@@ -445,10 +445,10 @@ public final class TiCdcExtension
     }
 
     /**
-     * A scenario document (classpath resource or file) that seeds the cluster.
-     *
-     * <p>Not supported yet: {@link #build()} fails for a non-empty value. Use {@link #initialState}
-     * meanwhile.
+     * A scenario document that seeds the cluster: a classpath resource (for example {@code
+     * "scenarios/orders.json"}) or else a file path; resets return to it. Read and validated by
+     * {@link #build()}, which fails naming the problem. Its {@code captures} and {@code version},
+     * when set, win over this builder's; {@link #initialState} runs after it.
      */
     public Builder scenario(String scenario) {
       this.scenario = Objects.requireNonNull(scenario, "scenario");

@@ -59,12 +59,12 @@ public @interface TiCdcServer {
   String version() default "";
 
   /**
-   * A scenario document that seeds the cluster, as a classpath resource or file path; empty for
-   * none.
+   * A scenario document that seeds the cluster, as a classpath resource (for example {@code
+   * "scenarios/orders.json"}) or else a file path; empty for none. Every reset returns to it.
    *
-   * <p>Not supported yet: a non-empty value fails the class with an {@link
-   * org.junit.jupiter.api.extension.ExtensionConfigurationException}. Seed state programmatically
-   * with {@link TiCdcExtension.Builder#initialState} meanwhile.
+   * <p>An unreadable or invalid document fails the class with an {@link
+   * org.junit.jupiter.api.extension.ExtensionConfigurationException} naming the attribute and the
+   * bad field.
    */
   String scenario() default "";
 
