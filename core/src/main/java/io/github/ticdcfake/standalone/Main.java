@@ -18,7 +18,8 @@ public final class Main {
         --captures N         number of captures (default 1); capture i listens on PORT+i
         --version VERSION    TiCDC version to mimic: v8.5 (default, %s) or v7.3
         --scenario FILE      JSON file that seeds the cluster (captures, version, upstream
-                             tables, changefeeds, faults); POST /__fake/reset goes back to it
+                             tables, changefeeds, faults); POST /__fake/reset goes back to it;
+                             its "captures" and "version" win over --captures and --version
         --sink-probe MODE    none (default) | tcp: really connect to mysql/tidb/kafka/pulsar sink
                              hosts at create/update and fail like TiCDC when nothing listens
         --admin MODE         on (default) | off | token:SECRET: the /__fake admin API on every
