@@ -14,8 +14,7 @@ import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jboss.logging.Logger;
 
 /**
  * The root handler of one capture's listener: reads the whole body, routes, applies TiCDC's
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * I/O thread: every operation is an in-memory call.
  */
 final class ApiHandler implements HttpHandler {
-  private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+  private static final Logger LOG = Logger.getLogger(ApiHandler.class);
   private static final HttpString FORWARD_FROM = new HttpString("TiCDC-ForwardFromCapture");
   private static final HttpString FORWARD_TIMES = new HttpString("TiCDC-ForwardTimes");
 

@@ -4,12 +4,11 @@ import io.github.ticdcfake.cluster.CdcException;
 import io.github.ticdcfake.cluster.ServerPanicException;
 import io.github.ticdcfake.internal.json.Json;
 import io.github.ticdcfake.internal.json.WireModels.HttpError;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jboss.logging.Logger;
 
 /** The one place where failures become HTTP answers, with TiCDC's envelope and statuses (§8). */
 final class ErrorMapper {
-  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+  private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
 
   private ErrorMapper() {}
 
