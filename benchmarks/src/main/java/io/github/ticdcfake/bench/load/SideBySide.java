@@ -333,7 +333,20 @@ public final class SideBySide {
         long h0 = p.stats()[0];
         long first = Math.min(100_000, n);
         long t0 = System.nanoTime();
-        LoadRun.Result a = LoadRun.run(p.port, reqs, 200, 4, false, 600, first);
+        LoadRun.Result a = LoadRun.run(p.port, reqs, 200, 4, false, 300, first);
+        if (a.errors() > 0 || !p.process.isAlive()) {
+          // WireMock's unbounded journal ran its heap out: report that rather than hang.
+          p.process.destroyForcibly().waitFor();
+          out.put(server, new long[] {h0, -1, -1, a.requests(), -1, a.errors()});
+          log.printf(
+              Locale.ROOT,
+              "soak %-8s heap: start %.1f MB; stopped answering after %d requests (see %s)%n",
+              server,
+              h0 / 1048576.0,
+              a.requests(),
+              work.resolve(server + "-stderr.log"));
+          continue;
+        }
         long h1 = p.stats()[0];
         LoadRun.Result b = LoadRun.run(p.port, reqs, 200, 4, false, 600, n - first);
         long secs = (System.nanoTime() - t0) / 1_000_000_000L;
@@ -438,7 +451,11 @@ public final class SideBySide {
                         || List.of("get", "list-10", "pause").contains(s.name()))
             .toList());
     Map<String, List<long[]>> colds = cold > 0 ? run.coldStarts(cold) : Map.of();
-    var results = run.throughput(scenarios, reps, seconds, warmup);
+    String fromLog = arg(args, "--from-log", "");
+    var results =
+        fromLog.isEmpty()
+            ? run.throughput(scenarios, reps, seconds, warmup)
+            : fromLog(Path.of(fromLog));
     Map<String, long[]> soaks = soak > 0 ? run.soak(soak, soakWiremock) : Map.of();
     String loadAfter = loadavg();
 
@@ -553,6 +570,17 @@ public final class SideBySide {
       md.append("|---|---|---|---|---|---|---|\n");
       for (var e : soaks.entrySet()) {
         long[] v = e.getValue();
+        if (v[2] < 0) {
+          md.append(
+              String.format(
+                  Locale.ROOT,
+                  "| %s | %.1f | — | stopped answering (OutOfMemoryError) | %d | — | %d |%n",
+                  e.getKey(),
+                  v[0] / 1048576.0,
+                  v[3],
+                  v[5]));
+          continue;
+        }
         md.append(
             String.format(
                 Locale.ROOT,
@@ -570,6 +598,39 @@ public final class SideBySide {
     Files.writeString(outFile, md.toString() + "\n## Raw log\n\nSee the console log of the run.\n");
     System.out.println();
     System.out.println(md);
+  }
+
+  /** Rebuilds the throughput results from the "rep …" lines of an earlier run's log. */
+  static Map<String, Map<String, Map<String, List<LoadRun.Result>>>> fromLog(Path log)
+      throws IOException {
+    java.util.regex.Pattern line =
+        java.util.regex.Pattern.compile(
+            "^rep (\\d+) (\\S+) +(\\S+) +(1 conn|4 conns|new conn/req) +(\\d+) req/s  p50 +([\\d.]+)"
+                + " µs  p99 +([\\d.]+) µs  p99.9 +([\\d.]+) µs  max +([\\d.]+) µs  stalls>30ms"
+                + " (\\d+)  errors (\\d+)");
+    Map<String, Map<String, Map<String, List<LoadRun.Result>>>> out = new LinkedHashMap<>();
+    for (String l : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+      java.util.regex.Matcher m = line.matcher(l);
+      if (!m.find()) {
+        continue;
+      }
+      LoadRun.Result r =
+          new LoadRun.Result(
+              0,
+              0,
+              Double.parseDouble(m.group(5)),
+              Double.parseDouble(m.group(6)),
+              Double.parseDouble(m.group(7)),
+              Double.parseDouble(m.group(8)),
+              Double.parseDouble(m.group(9)),
+              Long.parseLong(m.group(10)),
+              Long.parseLong(m.group(11)));
+      out.computeIfAbsent(m.group(2), k -> new LinkedHashMap<>())
+          .computeIfAbsent(m.group(3), k -> new LinkedHashMap<>())
+          .computeIfAbsent(m.group(4), k -> new ArrayList<>())
+          .add(r);
+    }
+    return out;
   }
 
   static String lat(List<LoadRun.Result> rs) {
