@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,6 +75,17 @@ public final class FakeCluster {
     final TreeMap<String, TreeMap<String, ChangefeedEntry>> changefeeds = new TreeMap<>();
     final List<UpstreamTable> upstreamTables = new ArrayList<>();
     final Map<String, Boolean> sinkReachability = new TreeMap<>();
+
+    /**
+     * Changefeeds with queued admin jobs: the only ones the owner's tick visits. Every other
+     * changefeed moves lazily ({@link #catchUp}) when it is read, which gives the same checkpoints
+     * because progress from one time to a later one does not depend on the steps in between.
+     */
+    final Set<ChangefeedEntry> withJobs = new LinkedHashSet<>();
+
+    /** The latest clock reading a tick saw: where every changefeed's progress is due. */
+    long tickMillis = Long.MIN_VALUE;
+
     long gcSafepoint;
     boolean healthy = true;
     boolean ready = true;
@@ -92,11 +104,19 @@ public final class FakeCluster {
       changefeeds.forEach(
           (ns, byId) -> {
             TreeMap<String, ChangefeedEntry> copy = new TreeMap<>();
-            byId.forEach((id, entry) -> copy.put(id, entry.copy()));
+            byId.forEach(
+                (id, entry) -> {
+                  ChangefeedEntry e = entry.copy();
+                  copy.put(id, e);
+                  if (!e.jobs.isEmpty()) {
+                    c.withJobs.add(e);
+                  }
+                });
             c.changefeeds.put(ns, copy);
           });
       c.upstreamTables.addAll(upstreamTables);
       c.sinkReachability.putAll(sinkReachability);
+      c.tickMillis = tickMillis;
       c.gcSafepoint = gcSafepoint;
       c.healthy = healthy;
       c.ready = ready;
@@ -544,6 +564,7 @@ public final class FakeCluster {
       List<Changefeed> out = new ArrayList<>();
       for (TreeMap<String, ChangefeedEntry> byId : state.changefeeds.values()) {
         for (ChangefeedEntry entry : byId.values()) {
+          catchUp(entry);
           out.add(snapshot(entry));
         }
       }
@@ -590,6 +611,7 @@ public final class FakeCluster {
         return out;
       }
       for (ChangefeedEntry entry : byId.values()) {
+        catchUp(entry);
         String name = entry.state.wireName();
         boolean include =
             stateFilter.isEmpty()
@@ -767,7 +789,11 @@ public final class FakeCluster {
     synchronized (lock) {
       tick();
       TreeMap<String, ChangefeedEntry> byId = state.changefeeds.get(namespace);
-      boolean removed = byId != null && byId.remove(id) != null;
+      ChangefeedEntry removedEntry = byId == null ? null : byId.remove(id);
+      boolean removed = removedEntry != null;
+      if (removed) {
+        state.withJobs.remove(removedEntry);
+      }
       if (byId != null && byId.isEmpty()) {
         state.changefeeds.remove(namespace);
       }
@@ -1134,6 +1160,7 @@ public final class FakeCluster {
       state.upstreamTables.forEach(b::upstreamTable);
       for (TreeMap<String, ChangefeedEntry> byId : state.changefeeds.values()) {
         for (ChangefeedEntry e : byId.values()) {
+          catchUp(e); // a target ts reached since the last tick finishes the changefeed
           ChangefeedSpec.Builder spec =
               ChangefeedSpec.builder()
                   .namespace(e.namespace)
@@ -1184,6 +1211,7 @@ public final class FakeCluster {
       List<Processor> out = new ArrayList<>();
       for (TreeMap<String, ChangefeedEntry> byId : state.changefeeds.values()) {
         for (ChangefeedEntry entry : byId.values()) {
+          catchUp(entry);
           if (entry.state.isRunning()) {
             tables(entry)
                 .forEach(
@@ -1248,6 +1276,7 @@ public final class FakeCluster {
         int count = 0;
         for (TreeMap<String, ChangefeedEntry> byId : state.changefeeds.values()) {
           for (ChangefeedEntry entry : byId.values()) {
+            catchUp(entry);
             if (entry.state == ChangefeedState.NORMAL) {
               count += tables(entry).getOrDefault(captureId, List.of()).size();
             }
@@ -1312,9 +1341,14 @@ public final class FakeCluster {
 
   // ---- internals ------------------------------------------------------------------------------
 
+  /** The entry, caught up with the last tick; null when there is none. */
   private ChangefeedEntry find(String namespace, String id) {
     TreeMap<String, ChangefeedEntry> byId = state.changefeeds.get(namespace);
-    return byId == null ? null : byId.get(id);
+    ChangefeedEntry entry = byId == null ? null : byId.get(id);
+    if (entry != null) {
+      catchUp(entry);
+    }
+    return entry;
   }
 
   private ChangefeedEntry require(String namespace, String id) {
@@ -1331,6 +1365,7 @@ public final class FakeCluster {
     long due = clock.millis() + ownerTick.delay.toMillis();
     int reads = ownerTick.mode == OwnerTick.Mode.AFTER_READS ? ownerTick.reads : 0;
     entry.jobs.add(new Job(type, overwriteTs, due, reads));
+    state.withJobs.add(entry);
     applyDueJobs(entry);
   }
 
@@ -1341,14 +1376,32 @@ public final class FakeCluster {
     }
   }
 
-  /** The owner's tick: applies due jobs and moves checkpoints. */
+  /**
+   * The owner's tick: applies due jobs and moves checkpoints. It visits only changefeeds with
+   * queued jobs, so it costs nothing per idle changefeed; the others catch up when read.
+   */
   private void tick() {
     long now = clock.millis();
-    for (TreeMap<String, ChangefeedEntry> byId : state.changefeeds.values()) {
-      for (ChangefeedEntry entry : byId.values()) {
-        applyDueJobs(entry);
-        progress(entry, now);
+    state.tickMillis = Math.max(state.tickMillis, now);
+    Iterator<ChangefeedEntry> it = state.withJobs.iterator();
+    while (it.hasNext()) {
+      ChangefeedEntry entry = it.next();
+      applyDueJobs(entry);
+      progress(entry, now);
+      if (entry.jobs.isEmpty()) {
+        it.remove();
       }
+    }
+  }
+
+  /**
+   * Brings a changefeed to where the eager tick would have left it: progress up to the latest
+   * tick's time. Progress is path-independent (see {@link #progress}), so this equals having
+   * visited it on every tick.
+   */
+  private void catchUp(ChangefeedEntry entry) {
+    if (state.tickMillis != Long.MIN_VALUE) {
+      progress(entry, state.tickMillis);
     }
   }
 

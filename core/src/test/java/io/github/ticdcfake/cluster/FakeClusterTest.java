@@ -239,4 +239,51 @@ class FakeClusterTest {
         .extracting(e -> ((CdcException) e).errorCode())
         .isEqualTo("CDC:ErrFilterRuleInvalid");
   }
+
+  @Test
+  void anIdleChangefeedCatchesUpExactlyLikeOneReadOnEveryTick() {
+    FakeCluster cluster = cluster(OwnerTick.immediate());
+    cluster.createChangefeed(
+        ChangefeedSpec.builder()
+            .changefeedId("watched")
+            .sinkUri("blackhole://")
+            .startTs(Tso.of(START.minusSeconds(60)))
+            .build());
+    cluster.createChangefeed(
+        ChangefeedSpec.builder()
+            .changefeedId("idle")
+            .sinkUri("blackhole://")
+            .startTs(Tso.of(START.minusSeconds(60)))
+            .build());
+
+    for (int step = 0; step < 50; step++) {
+      clock.advance(Duration.ofMillis(700));
+      cluster.getChangefeed("default", "watched"); // ticks; "idle" is not visited
+    }
+    Changefeed watched = cluster.changefeed("watched").orElseThrow();
+    Changefeed idle = cluster.changefeed("idle").orElseThrow();
+
+    assertThat(idle.checkpointTs()).isEqualTo(watched.checkpointTs());
+    assertThat(idle.resolvedTs()).isEqualTo(watched.resolvedTs());
+    assertThat(cluster.listChangefeeds("default", "all"))
+        .extracting(Changefeed::checkpointTs)
+        .containsOnly(watched.checkpointTs());
+  }
+
+  @Test
+  void aQueuedPauseStillLandsOnTheTickWhenItIsDue() {
+    FakeCluster cluster = cluster(OwnerTick.after(Duration.ofSeconds(2)));
+    cluster.createChangefeed(blackhole("paused"));
+    cluster.createChangefeed(blackhole("other"));
+    cluster.pauseChangefeed("default", "paused");
+    clock.advance(Duration.ofSeconds(3));
+    cluster.getChangefeed("default", "other"); // the tick that applies the due stop
+    long frozen = cluster.changefeed("paused").orElseThrow().checkpointTs();
+
+    clock.advance(Duration.ofSeconds(30));
+
+    Changefeed paused = cluster.changefeed("paused").orElseThrow();
+    assertThat(paused.state()).isEqualTo(ChangefeedState.STOPPED);
+    assertThat(paused.checkpointTs()).isEqualTo(frozen);
+  }
 }
