@@ -9,6 +9,7 @@ import io.github.ticdcfake.cluster.Scenario;
 import io.github.ticdcfake.cluster.SinkProbe;
 import io.github.ticdcfake.cluster.TiCdcVersion;
 import io.github.ticdcfake.internal.http.HttpServers;
+import io.github.ticdcfake.internal.json.Json;
 import io.github.ticdcfake.internal.json.ScenarioJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -340,6 +341,7 @@ public final class FakeTiCdcServer implements AutoCloseable {
      * @throws java.io.UncheckedIOException if a port cannot be bound
      */
     public FakeTiCdcServer start() {
+      Json.warmUpInBackground();
       SSLContext ssl = tls == null ? null : tls.serverSslContext();
       boolean requireClientCert = tls != null && tls.requiresClientCertificate();
       HttpServers http = new HttpServers(maxRequestBodyBytes);
