@@ -103,7 +103,7 @@ class HostileInputTest {
     }
   }
 
-  @Property(tries = 300)
+  @Property
   void everyAnswerIsDocumentedAndTheClusterStaysValid(@ForAll("requests") Request request)
       throws Exception {
     RawHttp.Answer answer = send(request);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import java.io.ByteArrayOutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -39,7 +38,8 @@ final class GoJsonWriter {
         }
       };
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+  private byte[] buf = new byte[512];
+  private int len;
   private final String indent;
 
   private GoJsonWriter(String indent) {
@@ -50,7 +50,20 @@ final class GoJsonWriter {
   static byte[] write(Object value, String indent) {
     GoJsonWriter writer = new GoJsonWriter(indent);
     writer.value(value, 0);
-    return writer.out.toByteArray();
+    return Arrays.copyOf(writer.buf, writer.len);
+  }
+
+  private void ensure(int extra) {
+    if (len + extra > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
+    }
+  }
+
+  private void put(int b) {
+    if (len == buf.length) {
+      ensure(1);
+    }
+    buf[len++] = (byte) b;
   }
 
   private void value(Object v, int depth) {
@@ -59,97 +72,118 @@ final class GoJsonWriter {
     }
     if (v == null) {
       ascii("null");
-    } else if (v instanceof CharSequence s) {
-      string(s.toString());
-    } else if (v instanceof Boolean
+    } else if (v instanceof String s) {
+      string(s);
+    } else if (v instanceof Long
         || v instanceof Integer
-        || v instanceof Long
+        || v instanceof Boolean
         || v instanceof Short
         || v instanceof Byte
-        || v instanceof BigInteger) {
+        || v instanceof BigInteger
+        || v instanceof BigDecimal
+        || v instanceof Double
+        || v instanceof Float) {
       ascii(v.toString());
-    } else if (v instanceof BigDecimal || v instanceof Double || v instanceof Float) {
-      ascii(v.toString());
+    } else if (v instanceof CharSequence s) {
+      string(s.toString());
     } else if (v instanceof Enum<?> e) {
       string(e.name());
     } else if (v instanceof Map<?, ?> map) {
-      List<Object[]> entries = new ArrayList<>(map.size());
-      map.forEach((k, val) -> entries.add(new Object[] {String.valueOf(k), val}));
-      object(entries, depth);
+      put('{');
+      boolean first = true;
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        first = member(first, String.valueOf(entry.getKey()), entry.getValue(), depth);
+      }
+      close('}', first, depth);
     } else if (v instanceof Collection<?> collection) {
       array(collection, depth);
     } else if (v instanceof Object[] array) {
       array(Arrays.asList(array), depth);
     } else if (v.getClass().isRecord()) {
-      List<Object[]> entries = new ArrayList<>();
+      put('{');
+      boolean first = true;
       for (Property property : PROPERTIES.get(v.getClass())) {
         Object value = read(property.accessor(), v);
         if (included(property.include(), value)) {
-          entries.add(new Object[] {property.name(), value});
+          first = member(first, property.name(), value, depth);
         }
       }
-      object(entries, depth);
+      close('}', first, depth);
     } else {
       throw new IllegalArgumentException("no JSON form for " + v.getClass().getName());
     }
   }
 
-  private void object(List<Object[]> entries, int depth) {
-    out.write('{');
-    for (int i = 0; i < entries.size(); i++) {
-      if (i > 0) {
-        out.write(',');
-      }
-      newline(depth + 1);
-      string((String) entries.get(i)[0]);
-      out.write(':');
-      if (indent != null) {
-        out.write(' ');
-      }
-      value(entries.get(i)[1], depth + 1);
+  /** Writes {@code "name": value} after a comma unless it is the first; returns false. */
+  private boolean member(boolean first, String name, Object value, int depth) {
+    if (!first) {
+      put(',');
     }
-    if (!entries.isEmpty()) {
+    newline(depth + 1);
+    string(name);
+    put(':');
+    if (indent != null) {
+      put(' ');
+    }
+    value(value, depth + 1);
+    return false;
+  }
+
+  private void close(char bracket, boolean empty, int depth) {
+    if (!empty) {
       newline(depth);
     }
-    out.write('}');
+    put(bracket);
   }
 
   private void array(Collection<?> values, int depth) {
-    out.write('[');
-    int i = 0;
+    put('[');
+    boolean first = true;
     for (Object element : values) {
-      if (i++ > 0) {
-        out.write(',');
+      if (!first) {
+        put(',');
       }
+      first = false;
       newline(depth + 1);
       value(element, depth + 1);
     }
-    if (i > 0) {
-      newline(depth);
-    }
-    out.write(']');
+    close(']', first, depth);
   }
 
   private void newline(int depth) {
     if (indent == null) {
       return;
     }
-    out.write('\n');
+    put('\n');
     for (int i = 0; i < depth; i++) {
       ascii(indent);
     }
   }
 
   private void ascii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      out.write(s.charAt(i));
+    int n = s.length();
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      buf[len++] = (byte) s.charAt(i);
     }
   }
 
   /** Go's {@code encodeState.string} with HTML escaping on. */
   private void string(String s) {
-    out.write('"');
-    for (int i = 0; i < s.length(); i++) {
+    int n = s.length();
+    ensure(n + 2);
+    buf[len++] = '"';
+    int i = 0;
+    // Fast path: printable ASCII that needs no escape goes straight into the buffer.
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&') {
+        break;
+      }
+      buf[len++] = (byte) c;
+      i++;
+    }
+    for (; i < n; i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> ascii("\\\"");
@@ -163,31 +197,37 @@ final class GoJsonWriter {
           if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029) {
             unicodeEscape(c);
           } else if (c < 0x80) {
-            out.write(c);
+            put(c);
+          } else if (c < 0x800) {
+            put(0xC0 | (c >> 6));
+            put(0x80 | (c & 0x3F));
           } else if (Character.isHighSurrogate(c)
-              && i + 1 < s.length()
+              && i + 1 < n
               && Character.isLowSurrogate(s.charAt(i + 1))) {
-            byte[] bytes = s.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
-            out.write(bytes, 0, bytes.length);
-            i++;
+            int cp = Character.toCodePoint(c, s.charAt(++i));
+            put(0xF0 | (cp >> 18));
+            put(0x80 | ((cp >> 12) & 0x3F));
+            put(0x80 | ((cp >> 6) & 0x3F));
+            put(0x80 | (cp & 0x3F));
           } else if (Character.isSurrogate(c)) {
             ascii("\\ufffd"); // Go replaces invalid UTF-8 with U+FFFD
           } else {
-            byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-            out.write(bytes, 0, bytes.length);
+            put(0xE0 | (c >> 12));
+            put(0x80 | ((c >> 6) & 0x3F));
+            put(0x80 | (c & 0x3F));
           }
         }
       }
     }
-    out.write('"');
+    put('"');
   }
 
   private void unicodeEscape(char c) {
     ascii("\\u");
-    out.write(HEX[(c >> 12) & 0xF]);
-    out.write(HEX[(c >> 8) & 0xF]);
-    out.write(HEX[(c >> 4) & 0xF]);
-    out.write(HEX[c & 0xF]);
+    put(HEX[(c >> 12) & 0xF]);
+    put(HEX[(c >> 8) & 0xF]);
+    put(HEX[(c >> 4) & 0xF]);
+    put(HEX[c & 0xF]);
   }
 
   private static boolean included(Include include, Object value) {
