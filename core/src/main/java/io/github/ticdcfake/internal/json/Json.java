@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,48 +103,78 @@ public final class Json {
     }
   }
 
-  private static Object read(JsonParser parser, JsonToken token) throws IOException {
-    switch (token) {
-      case START_OBJECT -> {
-        Map<String, Object> object = new LinkedHashMap<>();
-        JsonToken next;
-        while ((next = parser.nextToken()) == JsonToken.FIELD_NAME) {
-          String name = parser.currentName();
-          object.put(name, read(parser, nextOrEof(parser)));
-        }
-        if (next == null) {
-          throw new SyntaxException("unexpected EOF");
-        }
-        return object;
-      }
-      case START_ARRAY -> {
-        List<Object> array = new ArrayList<>();
-        JsonToken next;
-        while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
-          if (next == null) {
-            throw new SyntaxException("unexpected EOF");
+  /**
+   * Builds the tree iteratively with an explicit stack: Go accepts 10 000 levels of nesting, which
+   * recursion would turn into a stack overflow on an I/O thread.
+   */
+  @SuppressWarnings("unchecked")
+  private static Object read(JsonParser parser, JsonToken first) throws IOException {
+    ArrayDeque<Object> containers = new ArrayDeque<>(); // Map or List being filled
+    ArrayDeque<String> names = new ArrayDeque<>(); // pending field name per open object
+    JsonToken token = first;
+    while (true) {
+      Object value;
+      switch (token) {
+        case START_OBJECT -> {
+          containers.push(new LinkedHashMap<String, Object>());
+          token = nextField(parser, names);
+          if (token == JsonToken.END_OBJECT) {
+            value = containers.pop();
+            break;
           }
-          array.add(read(parser, next));
+          continue;
         }
-        return array;
+        case START_ARRAY -> {
+          containers.push(new ArrayList<>());
+          token = nextOrEof(parser);
+          if (token == JsonToken.END_ARRAY) {
+            value = containers.pop();
+            break;
+          }
+          continue;
+        }
+        case VALUE_STRING -> value = parser.getText();
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> value = new BigDecimal(parser.getText());
+        case VALUE_TRUE -> value = Boolean.TRUE;
+        case VALUE_FALSE -> value = Boolean.FALSE;
+        case VALUE_NULL -> value = null;
+        default -> throw new SyntaxException("invalid character looking for beginning of value");
       }
-      case VALUE_STRING -> {
-        return parser.getText();
+      // Attach the finished value, closing every container it completes.
+      while (true) {
+        if (containers.isEmpty()) {
+          return value;
+        }
+        Object parent = containers.peek();
+        if (parent instanceof Map<?, ?> map) {
+          ((Map<String, Object>) map).put(names.pop(), value);
+          token = nextField(parser, names);
+          if (token == JsonToken.END_OBJECT) {
+            value = containers.pop();
+            continue;
+          }
+        } else {
+          ((List<Object>) parent).add(value);
+          token = nextOrEof(parser);
+          if (token == JsonToken.END_ARRAY) {
+            value = containers.pop();
+            continue;
+          }
+        }
+        break;
       }
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-        return new BigDecimal(parser.getText());
-      }
-      case VALUE_TRUE -> {
-        return Boolean.TRUE;
-      }
-      case VALUE_FALSE -> {
-        return Boolean.FALSE;
-      }
-      case VALUE_NULL -> {
-        return null;
-      }
-      default -> throw new SyntaxException("invalid character looking for beginning of value");
     }
+  }
+
+  /** After a field's value (or an object's start): the next field's value token, or its end. */
+  private static JsonToken nextField(JsonParser parser, ArrayDeque<String> names)
+      throws IOException {
+    JsonToken token = nextOrEof(parser);
+    if (token == JsonToken.END_OBJECT) {
+      return token;
+    }
+    names.push(parser.currentName());
+    return nextOrEof(parser);
   }
 
   private static JsonToken nextOrEof(JsonParser parser) throws IOException {

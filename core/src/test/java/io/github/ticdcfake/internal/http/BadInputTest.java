@@ -122,6 +122,21 @@ class BadInputTest {
   }
 
   @Test
+  void deeplyNestedBodyIsDecodedWithoutExhaustingTheStack() {
+    // Go accepts 10 000 levels; found by the hostile-input suite as a StackOverflowError.
+    String body = "[".repeat(9000) + "]".repeat(9000);
+
+    Reply reply = http.post("/api/v2/log", body);
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.header("X-Fake-Internal-Error")).isNull();
+    assertThat(errorMessage(reply))
+        .isEqualTo(
+            "[CDC:ErrAPIInvalidParam]invalid log level: json: cannot unmarshal array into Go value"
+                + " of type v2.LogLevelReq");
+  }
+
+  @Test
   void nullBodyPanicsLikeTiCdcWith500AndEmptyBody() {
     Reply reply = http.post("/api/v2/changefeeds", "null");
 
