@@ -152,6 +152,15 @@ public final class FakeTls {
    * CN=commonName}, signed by the fake's CA (only for {@link #selfSigned()}).
    */
   public SSLContext clientSslContext(String commonName) {
+    return context(clientKeyStore(commonName, PASSWORD), PASSWORD);
+  }
+
+  /**
+   * A PKCS12 key store holding a fresh client key and certificate with subject {@code
+   * CN=commonName}, signed by the fake's CA and protected by {@code password}, for clients other
+   * than the JDK's (only for {@link #selfSigned()}).
+   */
+  public KeyStore clientKeyStore(String commonName, char[] password) {
     if (ca == null) {
       throw new IllegalStateException(
           "client certificates can only be issued by a selfSigned() FakeTls");
@@ -163,9 +172,9 @@ public final class FakeTls {
       keys.setKeyEntry(
           "client",
           client.keys().getPrivate(),
-          PASSWORD,
+          password,
           new Certificate[] {client.certificate(), ca.certificate()});
-      return context(keys, PASSWORD);
+      return keys;
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException(e);
     }

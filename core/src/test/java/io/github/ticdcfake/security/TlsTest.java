@@ -78,10 +78,29 @@ class TlsTest {
       assertThatThrownBy(() -> get(tls.sslContext(), status)).isInstanceOf(IOException.class);
       assertThat(get(tls.clientSslContext("anyone"), status).statusCode()).isEqualTo(200);
       // A certificate from another CA is refused even though the client trusts the server.
-      FakeTls stranger = FakeTls.selfSigned();
-      assertThatThrownBy(() -> get(stranger.clientSslContext("anyone"), status))
-          .isInstanceOf(IOException.class);
+      char[] password = "pw".toCharArray();
+      SSLContext foreign =
+          context(FakeTls.selfSigned().clientKeyStore("anyone", password), password, tls);
+      assertThatThrownBy(() -> get(foreign, status)).isInstanceOf(IOException.class);
+      SSLContext own = context(tls.clientKeyStore("anyone", password), password, tls);
+      assertThat(get(own, status).statusCode()).isEqualTo(200);
     }
+  }
+
+  /** Presents {@code keys} and trusts {@code server}'s CA. */
+  private static SSLContext context(java.security.KeyStore keys, char[] password, FakeTls server)
+      throws Exception {
+    javax.net.ssl.KeyManagerFactory keyManagers =
+        javax.net.ssl.KeyManagerFactory.getInstance(
+            javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+    keyManagers.init(keys, password);
+    javax.net.ssl.TrustManagerFactory trust =
+        javax.net.ssl.TrustManagerFactory.getInstance(
+            javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(server.trustStore());
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(keyManagers.getKeyManagers(), trust.getTrustManagers(), null);
+    return context;
   }
 
   @Test
