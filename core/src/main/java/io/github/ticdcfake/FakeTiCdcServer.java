@@ -441,8 +441,4 @@ public final class FakeTiCdcServer implements AutoCloseable {
           });
     }
   }
-
-  Optional<HttpServers.Listener> listener(String captureId) {
-    return Optional.ofNullable(listeners.get(captureId));
-  }
 }

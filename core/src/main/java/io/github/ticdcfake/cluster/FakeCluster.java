@@ -1622,8 +1622,4 @@ public final class FakeCluster {
       return new FakeCluster(this);
     }
   }
-
-  static Instant instantOf(long millis) {
-    return Instant.ofEpochMilli(millis);
-  }
 }

@@ -1,8 +1,6 @@
 package io.github.ticdcfake.cluster;
 
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -376,11 +374,7 @@ public final class ReplicaConfig {
         consistent.put(key, key.equals("flush_interval") ? 2000L : 200L);
       } else if ((Long) interval < 50) {
         throw CdcError.INVALID_REPLICA_CONFIG.raise(
-            "The consistent."
-                + key.replace("_", "-").replace("flush-interval", "flush-interval")
-                + ":"
-                + interval
-                + " must be larger than 50");
+            "The consistent." + key.replace("_", "-") + ":" + interval + " must be larger than 50");
       }
     }
     Object compression = consistent.get("compression");
@@ -484,21 +478,18 @@ public final class ReplicaConfig {
     return "ReplicaConfig" + toMap();
   }
 
+  /** Wraps the containers {@link GoType#render} just built, in place: they are already copies. */
   @SuppressWarnings("unchecked")
   private static Object deepUnmodifiable(Object value) {
     if (value instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        copy.put((String) e.getKey(), deepUnmodifiable(e.getValue()));
-      }
-      return Collections.unmodifiableMap(copy);
+      Map<String, Object> rendered = (Map<String, Object>) map;
+      rendered.replaceAll((k, v) -> deepUnmodifiable(v));
+      return Collections.unmodifiableMap(rendered);
     }
     if (value instanceof List<?> list) {
-      List<Object> copy = new ArrayList<>();
-      for (Object element : list) {
-        copy.add(deepUnmodifiable(element));
-      }
-      return Collections.unmodifiableList(copy);
+      List<Object> rendered = (List<Object>) list;
+      rendered.replaceAll(ReplicaConfig::deepUnmodifiable);
+      return Collections.unmodifiableList(rendered);
     }
     return value;
   }

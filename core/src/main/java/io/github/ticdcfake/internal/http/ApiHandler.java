@@ -77,22 +77,26 @@ final class ApiHandler implements HttpHandler {
       AdminRoutes.handle(server, exchange, body);
       return;
     }
-    Router.Match match = router.match(exchange.getRequestMethod().toString(), path);
-    server.faultInjector().handle(exchange, body, captureId, match, () -> answer(exchange, body));
+    String method = exchange.getRequestMethod().toString();
+    Router.Match match = router.match(method, path);
+    server
+        .faultInjector()
+        .handle(
+            exchange, body, captureId, match, () -> answer(exchange, method, path, match, body));
   }
 
-  private Response answer(HttpServerExchange exchange, byte[] body) {
+  private Response answer(
+      HttpServerExchange exchange, String method, String path, Router.Match match, byte[] body) {
     try {
-      return dispatch(exchange, body);
+      return dispatch(exchange, method, path, match, body);
     } catch (Throwable failure) {
       return ErrorMapper.toResponse(failure);
     }
   }
 
-  private Response dispatch(HttpServerExchange exchange, byte[] body) {
-    String method = exchange.getRequestMethod().toString();
-    String path = GoQuery.unescapePath(exchange.getRequestPath());
-    Router.Match match = router.match(method, path);
+  /** The route was matched once in {@link #process}; the fault injector saw the same match. */
+  private Response dispatch(
+      HttpServerExchange exchange, String method, String path, Router.Match match, byte[] body) {
     if (match == null) {
       if (router.matchesWithoutTrailingSlash(method, path)) {
         String location = path.substring(0, path.length() - 1);
