@@ -6,13 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
-/** A tiny real HTTP client for tests: one request, the whole answer as text. */
+/**
+ * A one-shot HTTP client for fault-injection tests: every request opens its own connection.
+ *
+ * <p>Unlike {@link TestHttp}, which pools connections, this never reuses one, so a fault that drops
+ * or stalls a connection cannot leak into the next request; it also hands back the raw {@link
+ * HttpResponse} and lets I/O failures through via {@link #trySend}.
+ */
 public final class Http {
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
   private Http() {}
 
   public static HttpResponse<String> get(URI base, String path) {
