@@ -3,8 +3,10 @@ package io.github.ticdcfake.internal.http;
 import io.github.ticdcfake.cluster.CdcError;
 import io.github.ticdcfake.cluster.CdcException;
 import io.github.ticdcfake.cluster.FakeCluster;
+import io.github.ticdcfake.cluster.GoQuery;
 import io.github.ticdcfake.cluster.TiCdcVersion;
 import io.github.ticdcfake.internal.json.Json;
+import io.github.ticdcfake.internal.json.v2.V2ViewFlavour;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +33,14 @@ final class Call {
     this.body = body;
   }
 
-  Call as(String otherCaptureId) {
-    return new Call(server, otherCaptureId, pathParams, query, body);
+  /** The call a handler sees for a routed request: answered by the (forwarded-to) capture. */
+  static Call of(ServerContext server, Request request) {
+    return new Call(
+        server,
+        request.answeringCaptureId,
+        request.match.params(),
+        GoQuery.parse(request.exchange.getQueryString()),
+        request.body);
   }
 
   FakeCluster cluster() {
@@ -41,6 +49,16 @@ final class Call {
 
   TiCdcVersion version() {
     return server.cluster().version();
+  }
+
+  /** The served release's HTTP surface (routes, gates and request checks per flavour). */
+  ApiSurface surface() {
+    return server.surface();
+  }
+
+  /** How the served release renders v2 bodies. */
+  V2ViewFlavour v2Views() {
+    return server.v2Views();
   }
 
   ZoneId zone() {

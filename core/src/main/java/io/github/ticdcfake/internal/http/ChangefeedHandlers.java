@@ -5,13 +5,13 @@ import io.github.ticdcfake.cluster.ChangefeedSpec;
 import io.github.ticdcfake.cluster.FakeCluster;
 import io.github.ticdcfake.cluster.RequestBodies;
 import io.github.ticdcfake.cluster.SyncedStatus;
-import io.github.ticdcfake.internal.json.WireModels.ChangeFeedInfo;
-import io.github.ticdcfake.internal.json.WireModels.ChangeFeedInfo.View;
-import io.github.ticdcfake.internal.json.WireModels.ChangefeedCommonInfo;
-import io.github.ticdcfake.internal.json.WireModels.ChangefeedStatus;
-import io.github.ticdcfake.internal.json.WireModels.ListResponse;
-import io.github.ticdcfake.internal.json.WireModels.SyncedStatusJson;
-import io.github.ticdcfake.internal.json.WireModels.TablesJson;
+import io.github.ticdcfake.internal.json.v2.ChangeFeedInfo;
+import io.github.ticdcfake.internal.json.v2.ChangeFeedInfo.View;
+import io.github.ticdcfake.internal.json.v2.ChangefeedCommonInfo;
+import io.github.ticdcfake.internal.json.v2.ChangefeedStatus;
+import io.github.ticdcfake.internal.json.v2.ListResponse;
+import io.github.ticdcfake.internal.json.v2.SyncedStatusJson;
+import io.github.ticdcfake.internal.json.v2.TablesJson;
 import java.util.List;
 
 /** The changefeed routes (tiflow {@code cdc/api/v2/changefeed.go}, reference §3.1–§3.8). */
@@ -25,14 +25,15 @@ final class ChangefeedHandlers {
     ChangefeedSpec spec = call.bind(json -> ChangefeedSpec.decodeCreate(json, call.version()));
     Changefeed created = call.cluster().createChangefeed(spec);
     return Response.json(
-        200, ChangeFeedInfo.from(created, created.config(), View.WRITE, call.zone()));
+        200,
+        ChangeFeedInfo.from(created, created.config(), View.WRITE, call.v2Views(), call.zone()));
   }
 
   /** {@code GET /api/v2/changefeeds?state=&namespace=}. */
   static Response list(Call call) {
     List<ChangefeedCommonInfo> items =
         call.cluster().listChangefeeds(call.namespace(), call.query("state")).stream()
-            .map(cf -> ChangefeedCommonInfo.from(cf, call.zone()))
+            .map(cf -> ChangefeedCommonInfo.from(cf, call.v2Views(), call.zone()))
             .toList();
     return Response.json(200, ListResponse.of(items));
   }
@@ -40,14 +41,16 @@ final class ChangefeedHandlers {
   /** {@code GET /api/v2/changefeeds/{id}}: pruned config, masked sink URI. */
   static Response get(Call call) {
     Changefeed cf = call.cluster().getChangefeed(call.namespace(), call.path(ID));
-    return Response.json(200, ChangeFeedInfo.from(cf, cf.prunedConfig(), View.GET, call.zone()));
+    return Response.json(
+        200, ChangeFeedInfo.from(cf, cf.prunedConfig(), View.GET, call.v2Views(), call.zone()));
   }
 
   /** {@code GET /api/v2/changefeeds/{id}/meta_info}: like GET with the sink URI unmasked. */
   static Response metaInfo(Call call) {
     Changefeed cf = call.cluster().getChangefeed(call.namespace(), call.path(ID));
     return Response.json(
-        200, ChangeFeedInfo.from(cf, cf.prunedConfig(), View.META_INFO, call.zone()));
+        200,
+        ChangeFeedInfo.from(cf, cf.prunedConfig(), View.META_INFO, call.v2Views(), call.zone()));
   }
 
   /** {@code PUT /api/v2/changefeeds/{id}}: the state gate runs before the body is read (§3.4). */
@@ -57,7 +60,8 @@ final class ChangefeedHandlers {
     ChangefeedSpec update = call.bind(json -> ChangefeedSpec.decodeUpdate(json, call.version()));
     Changefeed updated = cluster.updateChangefeed(call.namespace(), call.path(ID), update);
     return Response.json(
-        200, ChangeFeedInfo.from(updated, updated.config(), View.WRITE, call.zone()));
+        200,
+        ChangeFeedInfo.from(updated, updated.config(), View.WRITE, call.v2Views(), call.zone()));
   }
 
   /** {@code DELETE /api/v2/changefeeds/{id}}: idempotent. */

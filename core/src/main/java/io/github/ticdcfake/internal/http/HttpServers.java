@@ -185,7 +185,7 @@ public final class HttpServers implements AutoCloseable {
    */
   public void attach(FakeCluster cluster, boolean adminEnabled, String adminToken) {
     this.context = new ServerContext(cluster, new HeldExchanges(), adminEnabled, adminToken);
-    this.router = new Router(ApiV2Routes.of(cluster.version()));
+    this.router = Router.of(context.surface());
   }
 
   /** Turns on TiCDC's client authentication with these users and passwords (§10.1). */

@@ -1,8 +1,8 @@
 package io.github.ticdcfake.internal.http;
 
-import io.github.ticdcfake.internal.json.WireModels.ListResponse;
-import io.github.ticdcfake.internal.json.WireModels.ProcessorCommonInfo;
-import io.github.ticdcfake.internal.json.WireModels.ProcessorDetail;
+import io.github.ticdcfake.internal.json.v2.ListResponse;
+import io.github.ticdcfake.internal.json.v2.ProcessorCommonInfo;
+import io.github.ticdcfake.internal.json.v2.ProcessorDetail;
 
 /** The processor routes (tiflow {@code cdc/api/v2/processor.go}, reference §3.10). */
 final class ProcessorHandlers {

@@ -6,9 +6,9 @@ import io.github.ticdcfake.cluster.FakeCluster;
 import io.github.ticdcfake.cluster.RequestBodies;
 import io.github.ticdcfake.cluster.Tso;
 import io.github.ticdcfake.internal.json.Json;
-import io.github.ticdcfake.internal.json.WireModels.RootStatus;
-import io.github.ticdcfake.internal.json.WireModels.ServerStatus;
-import io.github.ticdcfake.internal.json.WireModels.TsoJson;
+import io.github.ticdcfake.internal.json.root.RootStatus;
+import io.github.ticdcfake.internal.json.v2.ServerStatus;
+import io.github.ticdcfake.internal.json.v2.TsoJson;
 
 /** Health, status, log level and TSO (reference §3.10). */
 final class StatusHandlers {

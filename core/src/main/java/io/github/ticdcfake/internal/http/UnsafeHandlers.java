@@ -16,7 +16,7 @@ final class UnsafeHandlers {
   /** {@code POST /api/v2/unsafe/resolve_lock}: both {@code region_id} and {@code ts} required. */
   static Response resolveLock(Call call) {
     long[] request = call.bind(RequestBodies::resolveLock);
-    if (call.version().requiresResolveLockArguments() && (request[0] == 0 || request[1] == 0)) {
+    if (call.surface().resolveLockRequiresArguments() && (request[0] == 0 || request[1] == 0)) {
       throw CdcError.API_INVALID_PARAM.raiseWithMessage(
           "invalid resolve_lock request: region_id and ts must be non-zero");
     }
