@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code /__fake} admin API (architecture.md, "The admin API"): each handler parses its body
- * strictly and calls the same {@link FakeCluster} operation the Java API offers.
+ * The {@code /__fake} admin API (see the README): each handler parses its body strictly and calls
+ * the same {@link FakeCluster} operation the Java API offers.
  */
 final class AdminHandlers {
   private AdminHandlers() {}

@@ -1,5 +1,6 @@
 package io.github.ticdcfake.internal.http;
 
+import io.github.ticdcfake.cluster.GoQuery;
 import io.github.ticdcfake.internal.http.AdminHandlers.AdminCall;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -71,8 +72,9 @@ final class AdminRoutes {
     String[] segments = PathTemplate.segments(path);
     RouteTable.Match match = TABLE.match(method, segments);
     if (match != null) {
-      Request request = new Request(exchange, body, method, path, null, match);
-      return match.route().handler().handle(Call.of(server, request));
+      Call call =
+          new Call(server, null, match.params(), GoQuery.parse(exchange.getQueryString()), body);
+      return match.route().handler().handle(call);
     }
     if (TABLE.hasPath(segments)) {
       return AdminHandlers.error(

@@ -75,7 +75,10 @@ final class Call {
     return values == null || values.isEmpty() ? "" : values.get(0);
   }
 
-  /** {@code ?namespace=}, {@code default} when absent or empty (not validated, reference §1). */
+  /**
+   * {@code ?namespace=}, {@code default} when absent or empty (not validated, tiflow {@code
+   * cdc/api/v2/api_helpers.go}).
+   */
   String namespace() {
     String namespace = query("namespace");
     return namespace.isEmpty() ? FakeCluster.DEFAULT_NAMESPACE : namespace;
@@ -83,7 +86,8 @@ final class Call {
 
   /**
    * gin's {@code BindJSON}: parses the body and decodes it; any failure is a 400 with {@code
-   * text/plain} (reference §1) and the message {@code prefix: cause}.
+   * text/plain} (gin's {@code BindJSON} writes the status first) and the message {@code prefix:
+   * cause}.
    */
   <T> T bind(Function<Object, T> decoder) {
     return bind(decoder, null);

@@ -10,7 +10,9 @@ import io.github.ticdcfake.internal.json.root.RootStatus;
 import io.github.ticdcfake.internal.json.v2.ServerStatus;
 import io.github.ticdcfake.internal.json.v2.TsoJson;
 
-/** Health, status, log level and TSO (reference §3.10). */
+/**
+ * Health, status, log level and TSO (tiflow {@code cdc/api/v2/api.go} common and upstream APIs).
+ */
 final class StatusHandlers {
   private StatusHandlers() {}
 

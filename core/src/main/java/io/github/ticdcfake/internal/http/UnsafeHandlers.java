@@ -4,7 +4,7 @@ import io.github.ticdcfake.cluster.CdcError;
 import io.github.ticdcfake.cluster.RequestBodies;
 import io.github.ticdcfake.internal.json.EtcdMetadata;
 
-/** The {@code /api/v2/unsafe} routes (tiflow {@code cdc/api/v2/unsafe.go}, reference §3.10). */
+/** The {@code /api/v2/unsafe} routes (tiflow {@code cdc/api/v2/unsafe.go}). */
 final class UnsafeHandlers {
   private UnsafeHandlers() {}
 

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * A plausible listing of the etcd keys TiCDC keeps under {@code /tidb/cdc} for {@code GET
- * /api/v2/unsafe/metadata} (reference §3.10), built from the fake's state.
+ * /api/v2/unsafe/metadata} (tiflow {@code cdc/api/v2/unsafe.go}), built from the fake's state.
  */
 public final class EtcdMetadata {
   private EtcdMetadata() {}
