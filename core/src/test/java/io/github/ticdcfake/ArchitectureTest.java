@@ -192,6 +192,19 @@ class ArchitectureTest {
   }
 
   @Test
+  void theErrorEnvelopeHasOneWriter() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName(ROOT + ".internal.http.ErrorMapper")
+        .and()
+        .doNotHaveFullyQualifiedName(ROOT + ".internal.json.Json$WarmUp")
+        .should()
+        .callConstructor(ROOT + ".internal.json.HttpError", String.class, String.class)
+        .because("TiCDC errors, fault rules and /__fake errors share ErrorMapper.envelope")
+        .check(CLASSES);
+  }
+
+  @Test
   void handlersSeeACallNeverTheExchange() {
     noClasses()
         .that()

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * /__fake/...  → {@link AdminRoutes} (token gate → admin route → admin errors; never journaled)
  * anything else → {@link CaptureLiveness} → {@link JournalRecorder} → {@link FaultInjector}
- *   → {@link ErrorMapper} → {@link Gates.Routed} → {@link Gates.Readiness}
+ *   → {@link ErrorMapper} → {@link Gates.NoRoute} → {@link Gates.Readiness}
  *   → {@link Gates.OwnerForwarding} → {@link Gates.ClientAuthentication} → the route's handler
  * </pre>
  *
@@ -50,7 +50,7 @@ final class ApiHandler implements HttpHandler {
             : handler;
     Responder answer =
         new ErrorMapper(
-            new Gates.Routed(
+            new Gates.NoRoute(
                 router,
                 new Gates.Readiness(cluster, new Gates.OwnerForwarding(cluster, authenticated))));
     return new CaptureLiveness(

@@ -17,12 +17,12 @@ import java.util.Optional;
 final class Gates {
   private Gates() {}
 
-  /** gin's answer when no route fits: a redirect without the trailing slash, or 404. */
-  static final class Routed implements Responder {
+  /** gin's {@code NoRoute}: a redirect without the trailing slash, or 404; routed requests pass. */
+  static final class NoRoute implements Responder {
     private final Router router;
     private final Responder next;
 
-    Routed(Router router, Responder next) {
+    NoRoute(Router router, Responder next) {
       this.router = router;
       this.next = next;
     }

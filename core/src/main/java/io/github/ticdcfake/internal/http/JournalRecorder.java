@@ -18,6 +18,7 @@ import java.util.Optional;
 final class JournalRecorder implements Stage {
   private final FakeCluster cluster;
   private final Stage next;
+  private final Request.Outcome recorder = this::record;
 
   JournalRecorder(FakeCluster cluster, Stage next) {
     this.cluster = cluster;
@@ -26,7 +27,7 @@ final class JournalRecorder implements Stage {
 
   @Override
   public void handle(Request request) {
-    next.handle(request.observedBy(this::record));
+    next.handle(request.observedBy(recorder));
   }
 
   private void record(Request request, int status, String faultTag) {
