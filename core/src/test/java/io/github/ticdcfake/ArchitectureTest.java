@@ -199,7 +199,7 @@ class ArchitectureTest {
         .and()
         .doNotHaveFullyQualifiedName(ROOT + ".internal.json.Json$WarmUp")
         .should()
-        .callConstructor(ROOT + ".internal.json.HttpError", String.class, String.class)
+        .callConstructor(ROOT + ".internal.json.HttpError", "java.lang.String", "java.lang.String")
         .because("TiCDC errors, fault rules and /__fake errors share ErrorMapper.envelope")
         .check(CLASSES);
   }
