@@ -1,0 +1,71 @@
+package io.github.ticdcfake.cluster;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The sink hosts one command dialled before taking the cluster's lock, so that no socket is opened
+ * while the lock is held: a command that finds a host it still has to dial throws {@link Needed}
+ * before changing anything, the caller dials outside the lock and runs the command again.
+ */
+final class SinkDials {
+  private final SinkProbe probe;
+  private final boolean dialInline;
+  private final Map<String, String> errors = new HashMap<>();
+
+  private SinkDials(SinkProbe probe, boolean dialInline) {
+    this.probe = probe;
+    this.dialInline = dialInline;
+  }
+
+  /** Dials made for one request, outside the lock. */
+  static SinkDials forRequest(SinkProbe probe) {
+    return new SinkDials(probe, false);
+  }
+
+  /**
+   * Dials made up front for a batch (a scenario's changefeeds); a host missed up front is dialled
+   * where it is needed.
+   */
+  static SinkDials forBatch(SinkProbe probe) {
+    return new SinkDials(probe, true);
+  }
+
+  /** Dials {@code target} ({@code host:port}) now; call without holding the cluster's lock. */
+  void dial(String target) {
+    if (!probe.probes() || target == null || errors.containsKey(target)) {
+      return;
+    }
+    int colon = target.lastIndexOf(':');
+    errors.put(
+        target,
+        probe.dial(target.substring(0, colon), Integer.parseInt(target.substring(colon + 1))));
+  }
+
+  /**
+   * Go's dial error for {@code target}, {@code null} when it answered.
+   *
+   * @throws Needed when it was not dialled yet
+   */
+  String errorFor(String target) {
+    if (!errors.containsKey(target)) {
+      if (!dialInline) {
+        throw new Needed(target);
+      }
+      dial(target);
+    }
+    return errors.get(target);
+  }
+
+  /** A command needs {@link #target} dialled first; thrown before the command changed anything. */
+  static final class Needed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    final String target;
+
+    Needed(String target) {
+      super(target, null, false, false);
+      this.target = target;
+    }
+  }
+}
