@@ -29,7 +29,7 @@ final class ChangefeedCommands {
    * changefeed whose checkpoint and resolved ts equal its start ts.
    */
   Changefeed create(ChangefeedSpec request) {
-    SinkDials dials = SinkDials.forRequest(upstream.sinkProbe());
+    SinkDials dials = SinkDials.forRequest(upstream.sinkProbe(), core.lock);
     dials.dial(upstream.hostToDial(request.sinkUri()));
     return withDials(dials, d -> create(request, d));
   }
@@ -112,7 +112,7 @@ final class ChangefeedCommands {
   Changefeed update(String namespace, String id, Supplier<ChangefeedSpec> body) {
     Supplier<ChangefeedSpec> once = memoize(body);
     return withDials(
-        SinkDials.forRequest(upstream.sinkProbe()), d -> update(namespace, id, once, d));
+        SinkDials.forRequest(upstream.sinkProbe(), core.lock), d -> update(namespace, id, once, d));
   }
 
   private Changefeed update(

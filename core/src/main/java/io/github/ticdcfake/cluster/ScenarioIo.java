@@ -28,7 +28,7 @@ final class ScenarioIo {
    * into their state) and fault rules, atomically; sink hosts are dialled before the lock is taken.
    */
   void load(Scenario scenario) {
-    SinkDials dials = SinkDials.forBatch(upstream.sinkProbe());
+    SinkDials dials = SinkDials.forBatch(upstream.sinkProbe(), core.lock);
     for (Scenario.ChangefeedSeed seed : scenario.changefeeds()) {
       dials.dial(upstream.hostToDial(seed.spec().sinkUri()));
     }

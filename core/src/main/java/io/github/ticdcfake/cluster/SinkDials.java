@@ -10,31 +10,40 @@ import java.util.Map;
  */
 final class SinkDials {
   private final SinkProbe probe;
+  private final Object clusterLock;
   private final boolean dialInline;
   private final Map<String, String> errors = new HashMap<>();
 
-  private SinkDials(SinkProbe probe, boolean dialInline) {
+  private SinkDials(SinkProbe probe, Object clusterLock, boolean dialInline) {
     this.probe = probe;
+    this.clusterLock = clusterLock;
     this.dialInline = dialInline;
   }
 
-  /** Dials made for one request, outside the lock. */
-  static SinkDials forRequest(SinkProbe probe) {
-    return new SinkDials(probe, false);
+  /** Dials made for one request, never while holding {@code clusterLock}. */
+  static SinkDials forRequest(SinkProbe probe, Object clusterLock) {
+    return new SinkDials(probe, clusterLock, false);
   }
 
   /**
-   * Dials made up front for a batch (a scenario's changefeeds); a host missed up front is dialled
-   * where it is needed.
+   * Dials made up front for a batch (a scenario's changefeeds); a host missed up front (only when
+   * its scripted reachability was reset meanwhile) is dialled where it is needed.
    */
-  static SinkDials forBatch(SinkProbe probe) {
-    return new SinkDials(probe, true);
+  static SinkDials forBatch(SinkProbe probe, Object clusterLock) {
+    return new SinkDials(probe, clusterLock, true);
   }
 
-  /** Dials {@code target} ({@code host:port}) now; call without holding the cluster's lock. */
+  /**
+   * Dials {@code target} ({@code host:port}) now.
+   *
+   * @throws IllegalStateException when called under the cluster's lock for a request
+   */
   void dial(String target) {
     if (!probe.probes() || target == null || errors.containsKey(target)) {
       return;
+    }
+    if (!dialInline && Thread.holdsLock(clusterLock)) {
+      throw new IllegalStateException("a sink host must not be dialled under the cluster's lock");
     }
     int colon = target.lastIndexOf(':');
     errors.put(
