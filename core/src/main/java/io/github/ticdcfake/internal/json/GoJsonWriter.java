@@ -74,6 +74,8 @@ final class GoJsonWriter {
       ascii("null");
     } else if (v instanceof String s) {
       string(s);
+    } else if (v instanceof Long l) {
+      number(l);
     } else if (v instanceof Long
         || v instanceof Integer
         || v instanceof Boolean
@@ -168,21 +170,46 @@ final class GoJsonWriter {
     }
   }
 
+  /** A long's decimal digits, written in place: lists print two per item. */
+  private void number(long value) {
+    if (value == Long.MIN_VALUE) {
+      ascii(Long.toString(value));
+      return;
+    }
+    ensure(20);
+    long v = value;
+    if (v < 0) {
+      buf[len++] = '-';
+      v = -v;
+    }
+    int digits = 1;
+    for (long p = 10; digits < 19 && v >= p; p *= 10) {
+      digits++;
+    }
+    for (int i = len + digits - 1; i >= len; i--) {
+      buf[i] = (byte) ('0' + v % 10);
+      v /= 10;
+    }
+    len += digits;
+  }
+
   /** Go's {@code encodeState.string} with HTML escaping on. */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): ASCII, copied in bulk
   private void string(String s) {
     int n = s.length();
     ensure(n + 2);
     buf[len++] = '"';
     int i = 0;
-    // Fast path: printable ASCII that needs no escape goes straight into the buffer.
+    // Fast path: printable ASCII that needs no escape is copied into the buffer in one go.
     while (i < n) {
       char c = s.charAt(i);
       if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&') {
         break;
       }
-      buf[len++] = (byte) c;
       i++;
     }
+    s.getBytes(0, i, buf, len);
+    len += i;
     for (; i < n; i++) {
       char c = s.charAt(i);
       switch (c) {
