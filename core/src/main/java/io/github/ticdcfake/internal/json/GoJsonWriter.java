@@ -27,8 +27,11 @@ import java.util.Optional;
 final class GoJsonWriter {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-  /** How one record class is written; computed once per class. */
-  private record Property(String name, Method accessor, Include include) {}
+  /**
+   * How one record class is written; computed once per class, with the member's name already quoted
+   * and escaped.
+   */
+  private record Property(String name, byte[] quotedName, Method accessor, Include include) {}
 
   private static final ClassValue<List<Property>> PROPERTIES =
       new ClassValue<>() {
@@ -107,7 +110,7 @@ final class GoJsonWriter {
       for (Property property : PROPERTIES.get(v.getClass())) {
         Object value = read(property.accessor(), v);
         if (included(property.include(), value)) {
-          first = member(first, property.name(), value, depth);
+          first = member(first, property.quotedName(), value, depth);
         }
       }
       close('}', first, depth);
@@ -123,6 +126,22 @@ final class GoJsonWriter {
     }
     newline(depth + 1);
     string(name);
+    return memberValue(value, depth);
+  }
+
+  /** {@link #member(boolean, String, Object, int)} with the name quoted beforehand. */
+  private boolean member(boolean first, byte[] quotedName, Object value, int depth) {
+    if (!first) {
+      put(',');
+    }
+    newline(depth + 1);
+    ensure(quotedName.length);
+    System.arraycopy(quotedName, 0, buf, len, quotedName.length);
+    len += quotedName.length;
+    return memberValue(value, depth);
+  }
+
+  private boolean memberValue(Object value, int depth) {
     put(':');
     if (indent != null) {
       put(' ');
@@ -291,8 +310,14 @@ final class GoJsonWriter {
       JsonInclude include = accessor.getAnnotation(JsonInclude.class);
       String name =
           property == null || property.value().isEmpty() ? component.getName() : property.value();
+      GoJsonWriter quoted = new GoJsonWriter(null);
+      quoted.string(name);
       properties.add(
-          new Property(name, accessor, include == null ? defaultInclude : include.value()));
+          new Property(
+              name,
+              Arrays.copyOf(quoted.buf, quoted.len),
+              accessor,
+              include == null ? defaultInclude : include.value()));
     }
     JsonPropertyOrder order = type.getAnnotation(JsonPropertyOrder.class);
     if (order != null && order.value().length > 0) {
