@@ -2,8 +2,8 @@ package io.github.ticdcfake.cluster;
 
 /**
  * The TiCDC release the fake mimics: the version it reports and every behaviour that differs
- * between releases (reference §11.1). This enum and {@code ConfigShape} are the only places that
- * know about releases, so a further flavour is added here without touching handlers.
+ * between releases. The domain's differences live in {@code DomainRules}, chosen by an exhaustive
+ * switch over this enum.
  */
 public enum TiCdcVersion {
   /**
@@ -36,34 +36,6 @@ public enum TiCdcVersion {
   /** The newest supported classic TiCDC. */
   public static TiCdcVersion latest() {
     return V8_5;
-  }
-
-  boolean rejectsFutureStartTs() {
-    return this != V7_3;
-  }
-
-  /** v8.0+ checks the kept checkpoint of a plain resume against TSO and GC (reference §3.7). */
-  boolean checksResumeCheckpoint() {
-    return this != V7_3;
-  }
-
-  boolean rejectsFutureOverwriteCheckpointTs() {
-    return this != V7_3;
-  }
-
-  /** v7.3 answered a resume whose PD client failed with 400, later releases with 500. */
-  boolean resumePdFailureIsBadRequest() {
-    return this == V7_3;
-  }
-
-  /** v7.3 (before v7.5.1) prunes the {@code blackhole://} config like any generic sink. */
-  boolean prunesBlackholeConfig() {
-    return this == V7_3;
-  }
-
-  /** v7.3 sets {@code enable_old_value} from the sink protocol. */
-  boolean togglesOldValueByProtocol() {
-    return this == V7_3;
   }
 
   /**

@@ -2,6 +2,7 @@ package io.github.ticdcfake.internal.http;
 
 import io.github.ticdcfake.cluster.FakeCluster;
 import io.github.ticdcfake.cluster.GoQuery;
+import io.github.ticdcfake.fault.Operation;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *   → {@link Gates.OwnerForwarding} → {@link Gates.ClientAuthentication} → the route's handler
  * </pre>
  *
- * Runs on the I/O thread: every operation is an in-memory call.
+ * Runs on the I/O thread: every operation is an in-memory call, except a create or update whose
+ * sink a probe will dial, which is dispatched to a worker thread first.
  */
 final class ApiHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
@@ -92,6 +94,20 @@ final class ApiHandler implements HttpHandler {
       return;
     }
     String method = exchange.getRequestMethod().toString();
-    chain.handle(new Request(exchange, body, method, path, captureId, router.match(method, path)));
+    RouteTable.Match match = router.match(method, path);
+    if (exchange.isInIoThread() && dialsSink(match)) {
+      // a sink probe opens a socket (seconds, at worst): not on the I/O thread
+      exchange.dispatch(() -> process(exchange, body));
+      return;
+    }
+    chain.handle(new Request(exchange, body, method, path, captureId, match));
+  }
+
+  private boolean dialsSink(RouteTable.Match match) {
+    if (match == null || !server.cluster().sinkProbe().probes()) {
+      return false;
+    }
+    Operation operation = match.route().operation();
+    return operation == Operation.CREATE_CHANGEFEED || operation == Operation.UPDATE_CHANGEFEED;
   }
 }

@@ -2,7 +2,6 @@ package io.github.ticdcfake.internal.http;
 
 import io.github.ticdcfake.cluster.Changefeed;
 import io.github.ticdcfake.cluster.ChangefeedSpec;
-import io.github.ticdcfake.cluster.FakeCluster;
 import io.github.ticdcfake.cluster.RequestBodies;
 import io.github.ticdcfake.cluster.SyncedStatus;
 import io.github.ticdcfake.internal.json.v2.ChangeFeedInfo;
@@ -55,10 +54,12 @@ final class ChangefeedHandlers {
 
   /** {@code PUT /api/v2/changefeeds/{id}}: the state gate runs before the body is read (§3.4). */
   static Response update(Call call) {
-    FakeCluster cluster = call.cluster();
-    cluster.checkUpdatable(call.namespace(), call.path(ID));
-    ChangefeedSpec update = call.bind(json -> ChangefeedSpec.decodeUpdate(json, call.version()));
-    Changefeed updated = cluster.updateChangefeed(call.namespace(), call.path(ID), update);
+    Changefeed updated =
+        call.cluster()
+            .updateChangefeed(
+                call.namespace(),
+                call.path(ID),
+                () -> call.bind(json -> ChangefeedSpec.decodeUpdate(json, call.version())));
     return Response.json(
         200,
         ChangeFeedInfo.from(updated, updated.config(), View.WRITE, call.v2Views(), call.zone()));
@@ -78,11 +79,8 @@ final class ChangefeedHandlers {
 
   /** {@code POST /api/v2/changefeeds/{id}/resume}: existence first, then the required body. */
   static Response resume(Call call) {
-    FakeCluster cluster = call.cluster();
-    cluster.requireChangefeed(call.namespace(), call.path(ID));
-    RequestBodies.Resume resume = call.bind(RequestBodies::resume);
-    cluster.checkResumePdAddrs(resume.pdAddrs());
-    cluster.resumeChangefeed(call.namespace(), call.path(ID), resume.overwriteCheckpointTs());
+    call.cluster()
+        .resumeChangefeed(call.namespace(), call.path(ID), () -> call.bind(RequestBodies::resume));
     return Response.empty();
   }
 
@@ -91,12 +89,15 @@ final class ChangefeedHandlers {
    * carry PD settings; the intervals come from the changefeed (reference §3.9).
    */
   static Response synced(Call call) {
-    FakeCluster cluster = call.cluster();
-    cluster.requireChangefeed(call.namespace(), call.path(ID));
-    if (call.body.length > 0) {
-      call.bind(json -> ChangefeedSpec.decodeUpdate(json, call.version()));
-    }
-    SyncedStatus status = cluster.syncedStatus(call.namespace(), call.path(ID));
+    SyncedStatus status =
+        call.cluster()
+            .syncedStatus(
+                call.namespace(),
+                call.path(ID),
+                () ->
+                    call.body.length > 0
+                        ? call.bind(json -> ChangefeedSpec.decodeUpdate(json, call.version()))
+                        : null);
     return Response.json(200, SyncedStatusJson.from(status, call.zone()));
   }
 

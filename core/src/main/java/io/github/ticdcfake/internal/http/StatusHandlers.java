@@ -1,7 +1,6 @@
 package io.github.ticdcfake.internal.http;
 
 import io.github.ticdcfake.cluster.Capture;
-import io.github.ticdcfake.cluster.CdcError;
 import io.github.ticdcfake.cluster.FakeCluster;
 import io.github.ticdcfake.cluster.RequestBodies;
 import io.github.ticdcfake.cluster.Tso;
@@ -62,18 +61,7 @@ final class StatusHandlers {
   /** {@code POST /api/v2/tso}: body required; an unknown upstream id is a 500. */
   static Response tso(Call call) {
     RequestBodies.Upstream upstream = call.bind(RequestBodies::upstream);
-    FakeCluster cluster = call.cluster();
-    if (upstream.id() != 0 && upstream.id() != cluster.upstreamId()) {
-      throw CdcError.UPSTREAM_NOT_FOUND.raise(upstream.id());
-    }
-    if (upstream.id() == 0) {
-      try {
-        cluster.checkPdAddrs(upstream.pdAddrs());
-      } catch (io.github.ticdcfake.cluster.CdcException e) {
-        throw CdcError.INTERNAL_SERVER_ERROR.wrap(e.getMessage());
-      }
-    }
-    long tso = cluster.nextTso();
+    long tso = call.cluster().nextTso(upstream.id(), upstream.pdAddrs());
     return Response.indented(200, new TsoJson(Tso.physicalMillis(tso), Tso.logical(tso)));
   }
 }
