@@ -107,8 +107,8 @@ public final class FakeServerFixture
   }
 
   /**
-   * A client for one capture's port; for a capture the server started with it works even while a
-   * previous test's kill is still in effect, since the reset before the next test reopens the port.
+   * A client for one capture's port. A capture the server started with keeps its port across
+   * resets, so this may be called from a field initializer even after an earlier test killed it.
    */
   public TestHttp http(String captureId) {
     FakeTiCdcServer started = server();
