@@ -90,12 +90,14 @@ class AdminApiTest {
   }
 
   @Test
-  void unknownChangefeedIsTiCdcsError() {
+  void unknownChangefeedIsAFakeError() {
     HttpResponse<String> response =
         Http.post(other, "/__fake/changefeeds/cf-9/state", "{\"state\":\"failed\"}");
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("CDC:ErrChangeFeedNotExists");
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body())
+        .contains("\"error_code\": \"FAKE:ErrChangefeedNotFound\"")
+        .contains("no changefeed default/cf-9");
   }
 
   @Test

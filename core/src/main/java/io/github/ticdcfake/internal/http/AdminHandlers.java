@@ -1,6 +1,9 @@
 package io.github.ticdcfake.internal.http;
 
+import io.github.ticdcfake.cluster.Capture;
+import io.github.ticdcfake.cluster.CdcError;
 import io.github.ticdcfake.cluster.CdcException;
+import io.github.ticdcfake.cluster.Changefeed;
 import io.github.ticdcfake.cluster.ChangefeedSpec;
 import io.github.ticdcfake.cluster.ChangefeedState;
 import io.github.ticdcfake.cluster.FakeCluster;
@@ -19,12 +22,16 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code /__fake} admin API (architecture.md, "The admin API"): each handler parses its body
  * strictly and calls the same {@link FakeCluster} operation the Java API offers.
  */
 final class AdminHandlers {
+  private static final Logger LOG = LoggerFactory.getLogger(AdminHandlers.class);
+
   private AdminHandlers() {}
 
   /** An admin request: the cluster, path parameters, {@code ?namespace=} and the body. */
@@ -62,7 +69,11 @@ final class AdminHandlers {
         null);
   }
 
-  /** Maps admin failures: bad fields 400, unknown things 404, TiCDC errors as TiCDC does. */
+  /**
+   * Maps admin failures, always to a {@code FAKE:} code: bad fields 400, unknown things 404,
+   * conflicts 409. A TiCDC error the domain raises on an admin route is named in the message, never
+   * answered as TiCDC's own code: {@code /__fake} is not TiCDC's API.
+   */
   static Response toResponse(Throwable failure) {
     if (failure instanceof AdminException e) {
       return error(e.status, e.code, e.getMessage());
@@ -73,7 +84,36 @@ final class AdminHandlers {
     if (failure instanceof IllegalArgumentException || failure instanceof IllegalStateException) {
       return error(400, "FAKE:ErrInvalidRequest", failure.getMessage());
     }
-    return ErrorMapper.toResponse(failure);
+    if (failure instanceof CdcException e) {
+      return error(400, "FAKE:ErrRejected", "the fake refuses this: " + e.errorMessage());
+    }
+    LOG.error("ticdc-fake failed to answer an admin request", failure);
+    return error(500, "FAKE:ErrInternal", "the fake failed: " + failure);
+  }
+
+  /**
+   * Runs a {@code /__fake/changefeeds/{id}/...} operation, naming the changefeed of the path when
+   * the domain finds it missing or its id invalid.
+   */
+  private static void onChangefeed(AdminCall call, Runnable operation) {
+    try {
+      operation.run();
+    } catch (CdcException e) {
+      String id = call.params().get("id");
+      if (e.errorCode().equals(CdcError.CHANGEFEED_NOT_EXISTS.code())) {
+        throw new AdminException(
+            404, "FAKE:ErrChangefeedNotFound", "no changefeed " + call.namespace() + "/" + id);
+      }
+      if (e.errorCode().equals(CdcError.API_INVALID_PARAM.code())) {
+        throw new AdminException(
+            400,
+            "FAKE:ErrInvalidChangefeedId",
+            "invalid changefeed id '"
+                + id
+                + "': letters and digits, in groups joined by single '-'");
+      }
+      throw e;
+    }
   }
 
   // ---- handlers -------------------------------------------------------------------------------
@@ -123,6 +163,8 @@ final class AdminHandlers {
    */
   static Response seedChangefeed(AdminCall call) {
     JsonFields body = JsonFields.parse(call.body(), "body");
+    // the forced state is checked before anything is created, so a bad seed leaves no changefeed
+    ForcedState forced = body.has("state") || body.has("error") ? forcedState(body) : null;
     Map<String, Object> create = body.raw();
     create.remove("state");
     create.remove("error");
@@ -132,21 +174,42 @@ final class AdminHandlers {
     } catch (ServerPanicException e) {
       throw new FieldException("replica_config", "must not be null");
     }
-    var created = call.cluster().createChangefeed(spec);
-    if (body.has("state") || body.has("error")) {
-      force(call.cluster(), created.namespace(), created.id(), body);
+    Changefeed created;
+    try {
+      created = call.cluster().createChangefeed(spec);
+    } catch (CdcException e) {
+      String ns = spec.namespace().isEmpty() ? FakeCluster.DEFAULT_NAMESPACE : spec.namespace();
+      String name = ns + "/" + spec.changefeedId();
+      if (e.errorCode().equals(CdcError.CHANGEFEED_ALREADY_EXISTS.code())) {
+        throw new AdminException(
+            409, "FAKE:ErrChangefeedExists", "changefeed " + name + " already exists");
+      }
+      throw new AdminException(
+          400,
+          "FAKE:ErrChangefeedRejected",
+          "TiCDC would refuse to create changefeed " + name + ": " + e.errorMessage());
+    }
+    if (forced != null) {
+      call.cluster().forceState(created.namespace(), created.id(), forced.state(), forced.error());
     }
     return ok(Map.of("changefeed_id", created.id()));
   }
 
   /** {@code POST /__fake/changefeeds/{id}/state}: {@code {"state": "...", "error": {...}}}. */
   static Response changefeedState(AdminCall call) {
-    JsonFields body = call.json(Set.of("state", "error"));
-    force(call.cluster(), call.namespace(), call.params().get("id"), body);
+    ForcedState forced = forcedState(call.json(Set.of("state", "error")));
+    onChangefeed(
+        call,
+        () ->
+            call.cluster()
+                .forceState(
+                    call.namespace(), call.params().get("id"), forced.state(), forced.error()));
     return ok(Map.of());
   }
 
-  private static void force(FakeCluster cluster, String namespace, String id, JsonFields body) {
+  private record ForcedState(ChangefeedState state, CdcException error) {}
+
+  private static ForcedState forcedState(JsonFields body) {
     String name = body.string("state");
     ChangefeedState state = ChangefeedState.fromWireName(name);
     if (state == null) {
@@ -158,7 +221,7 @@ final class AdminHandlers {
               + Arrays.stream(ChangefeedState.values()).map(ChangefeedState::wireName).toList());
     }
     CdcException error = body.has("error") ? ScenarioJson.error(body.object("error")) : null;
-    cluster.forceState(namespace, id, state, error);
+    return new ForcedState(state, error);
   }
 
   /**
@@ -178,12 +241,14 @@ final class AdminHandlers {
       throw new FieldException("body", "give exactly one of checkpoint_ts, lag_ms, stalled");
     }
     if (body.has("checkpoint_ts")) {
-      cluster.setCheckpoint(ns, id, body.uint64("checkpoint_ts"));
+      long ts = body.uint64("checkpoint_ts");
+      onChangefeed(call, () -> cluster.setCheckpoint(ns, id, ts));
     } else if (body.has("lag_ms")) {
-      cluster.setCheckpointLag(
-          ns, id, Duration.ofMillis(body.integer("lag_ms", 0, Long.MAX_VALUE)));
+      Duration lag = Duration.ofMillis(body.integer("lag_ms", 0, Long.MAX_VALUE));
+      onChangefeed(call, () -> cluster.setCheckpointLag(ns, id, lag));
     } else {
-      cluster.setCheckpointStalled(ns, id, body.bool("stalled", true));
+      boolean stalled = body.bool("stalled", true);
+      onChangefeed(call, () -> cluster.setCheckpointStalled(ns, id, stalled));
     }
     return ok(Map.of());
   }
@@ -204,10 +269,24 @@ final class AdminHandlers {
     }
     if (body.has("capture_id")) {
       String id = body.string("capture_id");
-      if (cluster.capture(id).isEmpty()) {
-        throw new AdminException(404, "FAKE:ErrCaptureNotFound", "capture_id: no capture " + id);
+      Capture capture =
+          cluster
+              .capture(id)
+              .orElseThrow(
+                  () ->
+                      new AdminException(
+                          404, "FAKE:ErrCaptureNotFound", "capture_id: no capture " + id));
+      if (!capture.alive()) {
+        throw new AdminException(
+            409, "FAKE:ErrCaptureNotAlive", "capture_id: capture " + id + " was killed");
       }
-      cluster.electOwner(id);
+      try {
+        cluster.electOwner(id);
+      } catch (CdcException e) {
+        // killed between the check and the election
+        throw new AdminException(
+            409, "FAKE:ErrCaptureNotAlive", "capture_id: capture " + id + " was killed");
+      }
     } else {
       cluster.resignOwner();
     }
