@@ -11,6 +11,7 @@ import io.github.ticdcfake.cluster.PdClock;
 import io.github.ticdcfake.cluster.ServerPanicException;
 import io.github.ticdcfake.cluster.UpstreamTable;
 import io.github.ticdcfake.fault.Journal;
+import io.github.ticdcfake.fault.RecordedRequest;
 import io.github.ticdcfake.internal.json.FieldException;
 import io.github.ticdcfake.internal.json.Json;
 import io.github.ticdcfake.internal.json.JsonFields;
@@ -20,6 +21,7 @@ import io.github.ticdcfake.internal.json.WireModels.HttpError;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -34,8 +36,36 @@ final class AdminHandlers {
 
   private AdminHandlers() {}
 
-  /** An admin request: the cluster, path parameters, {@code ?namespace=} and the body. */
-  record AdminCall(FakeCluster cluster, Map<String, String> params, String namespace, byte[] body) {
+  /**
+   * An admin request: the cluster, path parameters, {@code ?namespace=}, the query and the body.
+   */
+  record AdminCall(
+      FakeCluster cluster,
+      Map<String, String> params,
+      String namespace,
+      Map<String, List<String>> query,
+      byte[] body) {
+    /** A non-negative integer query parameter (the first if repeated), or {@code absent}. */
+    long nonNegative(String name, long absent) {
+      List<String> values = query.get(name);
+      if (values == null || values.isEmpty()) {
+        return absent;
+      }
+      String value = values.get(0);
+      try {
+        long n = Long.parseLong(value);
+        if (n >= 0) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // answered below
+      }
+      throw new AdminException(
+          400,
+          "FAKE:ErrInvalidQuery",
+          name + ": expected a non-negative integer, got '" + value + "'");
+    }
+
     JsonFields json(Set<String> known) {
       if (body.length == 0) {
         return JsonFields.of("body", Map.of()).allowOnly(known);
@@ -130,14 +160,20 @@ final class AdminHandlers {
         200, Response.JSON, ScenarioJson.render(call.cluster().currentScenario()), null);
   }
 
-  /** {@code GET /__fake/requests}: the journal, newest last. */
+  /**
+   * {@code GET /__fake/requests}: the journal, newest last; {@code ?since=SEQ} keeps entries
+   * numbered above SEQ, {@code ?limit=N} the newest N of those.
+   */
   static Response requests(AdminCall call) {
+    long since = call.nonNegative("since", 0);
+    long limit = call.nonNegative("limit", Integer.MAX_VALUE);
     Journal journal = call.cluster().journal();
+    List<RecordedRequest> page = journal.page(since, (int) Math.min(limit, Integer.MAX_VALUE));
+    int kept = journal.size();
+    long last = journal.lastSequence();
+    long dropped = journal.dropped();
     return new Response(
-        200,
-        Response.JSON,
-        ScenarioJson.renderRequests(journal.requests(), journal.dropped()),
-        null);
+        200, Response.JSON, ScenarioJson.renderRequests(page, kept, last, dropped), null);
   }
 
   /** {@code POST /__fake/faults}: one rule, shaped as in the scenario file. */

@@ -84,7 +84,8 @@ final class AdminRoutes {
       pathKnown = true;
       if (route.method().equals(method)) {
         FakeCluster cluster = server.cluster();
-        return route.handler().apply(new AdminCall(cluster, params, namespace(exchange), body));
+        Map<String, List<String>> query = GoQuery.parse(exchange.getQueryString());
+        return route.handler().apply(new AdminCall(cluster, params, namespace(query), query, body));
       }
     }
     if (pathKnown) {
@@ -97,8 +98,8 @@ final class AdminRoutes {
         404, "FAKE:ErrNotFound", "no admin route " + method + " " + exchange.getRequestPath());
   }
 
-  private static String namespace(HttpServerExchange exchange) {
-    List<String> values = GoQuery.parse(exchange.getQueryString()).get("namespace");
+  private static String namespace(Map<String, List<String>> query) {
+    List<String> values = query.get("namespace");
     String ns = values == null || values.isEmpty() ? "" : values.get(0);
     return ns.isEmpty() ? FakeCluster.DEFAULT_NAMESPACE : ns;
   }

@@ -56,6 +56,9 @@ final class ApiHandler implements HttpHandler {
               "[FAKE:ErrRequestTooLarge]request body is larger than " + maxBodyBytes + " bytes",
               "FAKE:ErrRequestTooLarge");
       exchange.setPersistent(false);
+      if (!(server.adminEnabled() && AdminRoutes.isAdminPath(exchange.getRequestPath()))) {
+        server.faultInjector().recordTooLarge(exchange, captureId, 413);
+      }
       write(exchange, new Response(413, Response.JSON, Json.indented(error), null));
       return;
     }

@@ -5,6 +5,7 @@ import io.github.ticdcfake.cluster.FakeCluster;
 import io.github.ticdcfake.fault.ConnectionFault;
 import io.github.ticdcfake.fault.Fault;
 import io.github.ticdcfake.fault.FaultRules;
+import io.github.ticdcfake.fault.Journal;
 import io.github.ticdcfake.fault.Operation;
 import io.github.ticdcfake.fault.RecordedRequest;
 import io.github.ticdcfake.internal.json.Json;
@@ -19,6 +20,7 @@ import io.undertow.util.SameThreadExecutor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,6 +211,8 @@ final class FaultInjector {
     final String captureId;
     final Operation operation;
     final String changefeedId;
+    final Instant arrived = Instant.now();
+    final Instant pdArrived;
 
     Entry(
         HttpServerExchange exchange,
@@ -221,6 +225,7 @@ final class FaultInjector {
       this.captureId = captureId;
       this.operation = operation;
       this.changefeedId = changefeedId;
+      this.pdArrived = server.cluster().clock().now();
     }
 
     void finish(Response response, String tag) {
@@ -232,26 +237,94 @@ final class FaultInjector {
     }
 
     void record(int status, String tag) {
-      Map<String, List<String>> headers = new LinkedHashMap<>();
-      for (HeaderValues values : exchange.getRequestHeaders()) {
-        headers.put(values.getHeaderName().toString(), List.copyOf(values));
-      }
       server
           .cluster()
           .journal()
           .record(
-              new RecordedRequest(
-                  0,
-                  exchange.getRequestMethod().toString(),
-                  exchange.getRequestPath(),
-                  exchange.getQueryString(),
-                  headers,
-                  new String(body, StandardCharsets.UTF_8),
-                  status,
+              journalEntry(
+                  exchange,
                   captureId,
-                  Optional.ofNullable(operation),
-                  Optional.ofNullable(changefeedId),
-                  Optional.ofNullable(tag)));
+                  body,
+                  body.length,
+                  status,
+                  operation,
+                  changefeedId,
+                  tag,
+                  arrived,
+                  pdArrived));
     }
+  }
+
+  /**
+   * Journals a request refused unread because its body is larger than the server accepts: its size
+   * is the announced {@code Content-Length} (-1 when chunked), its body text empty.
+   */
+  void recordTooLarge(HttpServerExchange exchange, String captureId, int status) {
+    FakeCluster cluster = server.cluster();
+    long announced = exchange.getRequestContentLength();
+    cluster
+        .journal()
+        .record(
+            journalEntry(
+                exchange,
+                captureId,
+                new byte[0],
+                announced,
+                status,
+                null,
+                null,
+                null,
+                Instant.now(),
+                cluster.clock().now()));
+  }
+
+  private static RecordedRequest journalEntry(
+      HttpServerExchange exchange,
+      String captureId,
+      byte[] body,
+      long bodySize,
+      int status,
+      Operation operation,
+      String changefeedId,
+      String tag,
+      Instant arrived,
+      Instant pdArrived) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (HeaderValues values : exchange.getRequestHeaders()) {
+      headers.put(values.getHeaderName().toString(), List.copyOf(values));
+    }
+    int kept = utf8Prefix(body, Journal.MAX_BODY_BYTES);
+    return new RecordedRequest(
+        0,
+        exchange.getRequestMethod().toString(),
+        exchange.getRequestPath(),
+        exchange.getQueryString(),
+        headers,
+        new String(body, 0, kept, StandardCharsets.UTF_8),
+        status,
+        captureId,
+        Optional.ofNullable(operation),
+        Optional.ofNullable(changefeedId),
+        Optional.ofNullable(tag),
+        bodySize,
+        kept < bodySize || bodySize < 0,
+        arrived,
+        pdArrived);
+  }
+
+  /**
+   * How many leading bytes of {@code body} to keep so that at most {@code max} are kept and a
+   * multi-byte UTF-8 sequence is never cut in two.
+   */
+  static int utf8Prefix(byte[] body, int max) {
+    if (body.length <= max) {
+      return body.length;
+    }
+    int end = max;
+    // step back over continuation bytes (10xxxxxx) to the start of the cut sequence
+    while (end > 0 && end > max - 3 && (body[end] & 0xC0) == 0x80) {
+      end--;
+    }
+    return end;
   }
 }

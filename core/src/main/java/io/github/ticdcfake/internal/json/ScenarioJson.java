@@ -352,8 +352,9 @@ public final class ScenarioJson {
   }
 
   /** The journal as {@code GET /__fake/requests} shows it, newest last. */
-  public static byte[] renderRequests(List<RecordedRequest> requests, long dropped) {
-    List<Object> items = new ArrayList<>();
+  public static byte[] renderRequests(
+      List<RecordedRequest> requests, int kept, long lastSequence, long dropped) {
+    List<Object> items = new ArrayList<>(requests.size());
     for (RecordedRequest r : requests) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("sequence", r.sequence());
@@ -362,15 +363,20 @@ public final class ScenarioJson {
       m.put("query", r.query());
       m.put("headers", r.headers());
       m.put("body", r.body());
+      m.put("body_size", r.bodySize());
+      m.put("body_truncated", r.bodyTruncated());
       m.put("status", r.status());
       m.put("capture_id", r.captureId());
       m.put("operation", r.operation().map(Operation::route).orElse(null));
       m.put("changefeed_id", r.changefeedId().orElse(null));
       m.put("fault", r.fault().orElse(null));
+      m.put("time_ms", r.time().toEpochMilli());
+      m.put("pd_time_ms", r.pdTime().toEpochMilli());
       items.add(m);
     }
     Map<String, Object> top = new LinkedHashMap<>();
-    top.put("total", items.size());
+    top.put("total", kept);
+    top.put("last_sequence", lastSequence);
     top.put("dropped", dropped);
     top.put("items", items);
     return Json.indented(top);
