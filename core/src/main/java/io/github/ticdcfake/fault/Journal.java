@@ -26,10 +26,10 @@ public final class Journal {
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
   /**
-   * The most body text, in characters, all kept entries hold together (4 Mi); the oldest bodies are
-   * dropped first.
+   * The most body text, in characters, all kept entries hold together (1 Mi: sixteen bodies of the
+   * largest kept size, or about a thousand typical create bodies); the oldest bodies go first.
    */
-  public static final long BODY_BUDGET_CHARS = 4L * 1024 * 1024;
+  public static final long BODY_BUDGET_CHARS = 1024L * 1024;
 
   private final int capacity;
   private final long bodyBudget;

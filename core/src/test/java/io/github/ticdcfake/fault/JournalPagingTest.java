@@ -141,7 +141,7 @@ class JournalPagingTest {
   }
 
   @Test
-  void theDefaultBudgetHoldsAtLeastSixtyFourFullBodies() {
-    assertThat(Journal.BODY_BUDGET_CHARS).isGreaterThanOrEqualTo(64L * Journal.MAX_BODY_BYTES);
+  void theDefaultBudgetHoldsAtLeastSixteenFullBodies() {
+    assertThat(Journal.BODY_BUDGET_CHARS).isGreaterThanOrEqualTo(16L * Journal.MAX_BODY_BYTES);
   }
 }
