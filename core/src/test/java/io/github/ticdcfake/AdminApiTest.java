@@ -239,10 +239,10 @@ class AdminApiTest {
     String journal = Http.get(other, "/__fake/requests").body();
 
     assertThat(journal)
-        .contains("\"total\": 2")
-        .contains("\"dropped\": 0")
-        .contains("\"operation\": \"GET /api/v2/changefeeds/{changefeed_id}\"")
-        .contains("\"operation\": \"POST /api/v2/changefeeds/{changefeed_id}/pause\"");
+        .contains("\"total\":2")
+        .contains("\"dropped\":0")
+        .contains("\"operation\":\"GET /api/v2/changefeeds/{changefeed_id}\"")
+        .contains("\"operation\":\"POST /api/v2/changefeeds/{changefeed_id}/pause\"");
     assertThat(journal.indexOf("GET /api/v2/changefeeds/{changefeed_id}"))
         .isLessThan(journal.indexOf("/pause\""));
     assertThat(cluster.journal().requests(Operation.PAUSE_CHANGEFEED, "cf-1"))

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -39,22 +36,11 @@ public final class Json {
   private Json() {}
 
   /**
-   * A streaming writer for the fake's own large answers (the journal), laid out like {@link
-   * #indented(Object)} ({@code "key": value}, 4 spaces, {@code {}} when empty) but written in one
-   * pass without Go's HTML escapes, where speed matters more than Go's byte form.
+   * A streaming writer of compact JSON for the fake's own large answers (the journal), written in
+   * one pass without Go's HTML escapes, where speed matters more than Go's byte form.
    */
-  static JsonGenerator indentedGenerator(OutputStream out) throws IOException {
-    DefaultIndenter indenter = new DefaultIndenter("    ", "\n");
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter()
-            .withSeparators(
-                Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""));
-    printer.indentObjectsWith(indenter);
-    printer.indentArraysWith(indenter);
-    return FACTORY.createGenerator(out).setPrettyPrinter(printer);
+  static JsonGenerator generator(OutputStream out) throws IOException {
+    return FACTORY.createGenerator(out);
   }
 
   /**
