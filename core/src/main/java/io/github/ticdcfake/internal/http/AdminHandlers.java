@@ -13,11 +13,9 @@ import io.github.ticdcfake.cluster.UpstreamTable;
 import io.github.ticdcfake.fault.Journal;
 import io.github.ticdcfake.fault.RecordedRequest;
 import io.github.ticdcfake.internal.json.FieldException;
-import io.github.ticdcfake.internal.json.Json;
 import io.github.ticdcfake.internal.json.JsonFields;
 import io.github.ticdcfake.internal.json.ScenarioJson;
-import io.github.ticdcfake.internal.json.WireModels.CaptureJson;
-import io.github.ticdcfake.internal.json.WireModels.HttpError;
+import io.github.ticdcfake.internal.json.v2.CaptureJson;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code /__fake} admin API (architecture.md, "The admin API"): each handler parses its body
- * strictly and calls the same {@link FakeCluster} operation the Java API offers.
+ * The {@code /__fake} admin API (see the README): each handler parses its body strictly and calls
+ * the same {@link FakeCluster} operation the Java API offers.
  */
 final class AdminHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(AdminHandlers.class);
@@ -45,6 +43,16 @@ final class AdminHandlers {
       String namespace,
       Map<String, List<String>> query,
       byte[] body) {
+    /** The admin view of a routed call. */
+    static AdminCall of(Call call) {
+      return new AdminCall(
+          call.cluster(),
+          call.pathParams,
+          call.namespace(),
+          Map.of("limit", call.queryValues("limit"), "since", call.queryValues("since")),
+          call.body);
+    }
+
     /** A non-negative integer query parameter (the first if repeated), or {@code absent}. */
     long nonNegative(String name, long absent) {
       List<String> values = query.get(name);
@@ -92,11 +100,7 @@ final class AdminHandlers {
   }
 
   static Response error(int status, String code, String message) {
-    return new Response(
-        status,
-        Response.JSON,
-        Json.indented(new HttpError("[" + code + "]" + message, code)),
-        null);
+    return ErrorMapper.envelope(status, Response.JSON, "[" + code + "]" + message, code);
   }
 
   /**
