@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * A plausible listing of the etcd keys TiCDC keeps under {@code /tidb/cdc} for {@code GET
- * /api/v2/unsafe/metadata} (reference §3.10), built from the fake's state.
+ * /api/v2/unsafe/metadata} (tiflow {@code cdc/api/v2/unsafe.go}), built from the fake's state.
  */
 public final class EtcdMetadata {
   private EtcdMetadata() {}
@@ -42,15 +42,18 @@ public final class EtcdMetadata {
         data.add(new EtcdData(root + "/__cdc_meta__/owner/22318498f4dd6639", capture.id()));
       }
     }
+    // tiflow cdc/model/upstream.go UpstreamInfo: all fields, the endpoints joined with commas.
+    Map<String, Object> upstream = new LinkedHashMap<>();
+    upstream.put("id", WireModels.unsigned(cluster.upstreamId()));
+    upstream.put("pd-endpoints", String.join(",", cluster.pdEndpoints()));
+    upstream.put("key-path", "");
+    upstream.put("cert-path", "");
+    upstream.put("ca-path", "");
+    upstream.put("cert-allowed-cn", null);
     data.add(
         new EtcdData(
             root + "/default/upstream/" + Long.toUnsignedString(cluster.upstreamId()),
-            json(
-                Map.of(
-                    "id",
-                    WireModels.unsigned(cluster.upstreamId()),
-                    "pd-endpoints",
-                    "http://127.0.0.1:2379"))));
+            json(upstream)));
     for (Changefeed cf : cluster.changefeeds()) {
       String prefix = root + "/" + cf.namespace() + "/changefeed/";
       Map<String, Object> info = new LinkedHashMap<>();
