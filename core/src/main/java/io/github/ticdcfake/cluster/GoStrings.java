@@ -121,4 +121,70 @@ final class GoStrings {
     }
     return n;
   }
+
+  /**
+   * Go's {@code strconv.Quote} of raw bytes: printable characters as they are, {@code "} and {@code
+   * \\} escaped, control characters as {@code \\n}-style or {@code \\xNN}, other non-printable
+   * characters as {@code \\uXXXX}, and bytes that are not UTF-8 as {@code \\xNN}.
+   */
+  static String quote(byte[] b) {
+    String decoded = fromBytes(b, 0, b.length);
+    StringBuilder out = new StringBuilder(decoded.length() + 2).append('"');
+    for (int i = 0; i < decoded.length(); ) {
+      int cp = decoded.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp >= 0xDC80 && cp <= 0xDCFF) {
+        hexByte(out.append("\\x"), cp & 0xFF);
+      } else if (cp == '"' || cp == '\\') {
+        out.append('\\').appendCodePoint(cp);
+      } else if (isPrint(cp)) {
+        out.appendCodePoint(cp);
+      } else {
+        switch (cp) {
+          case 0x07 -> out.append("\\a");
+          case '\b' -> out.append("\\b");
+          case '\f' -> out.append("\\f");
+          case '\n' -> out.append("\\n");
+          case '\r' -> out.append("\\r");
+          case '\t' -> out.append("\\t");
+          case 0x0B -> out.append("\\v");
+          default -> {
+            if (cp < ' ' || cp == 0x7F) {
+              hexByte(out.append("\\x"), cp);
+            } else if (cp < 0x10000) {
+              out.append(String.format("\\u%04x", cp));
+            } else {
+              out.append(String.format("\\U%08x", cp));
+            }
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  private static void hexByte(StringBuilder out, int b) {
+    out.append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 0xF, 16));
+  }
+
+  /**
+   * Go's {@code strconv.IsPrint}: letters, marks, numbers, punctuation, symbols and ASCII space.
+   */
+  private static boolean isPrint(int cp) {
+    if (cp < 0x80) {
+      return cp >= 0x20 && cp < 0x7F;
+    }
+    return switch (Character.getType(cp)) {
+      case Character.UNASSIGNED,
+          Character.CONTROL,
+          Character.FORMAT,
+          Character.PRIVATE_USE,
+          Character.SURROGATE,
+          Character.SPACE_SEPARATOR,
+          Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR ->
+          false;
+      default -> true;
+    };
+  }
 }
