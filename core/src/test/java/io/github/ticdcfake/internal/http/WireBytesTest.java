@@ -84,4 +84,14 @@ class WireBytesTest {
                 "{\"changefeed_id\":\"<a&b>\u2028\",\"sink_uri\":\"blackhole://\"}")
             .body());
   }
+
+  @Test
+  void escapedPathsAndQueriesDecodeOverBytesLikeGo() {
+    assertThat(Golden.member(http.get("/api/v2/changefeeds/%FF").body(), "error_msg"))
+        .isEqualTo("\"[CDC:ErrAPIInvalidParam]invalid changefeed_id: \\ufffd\"");
+    assertThat(
+            Golden.member(
+                http.get("/api/v2/changefeeds/cf?namespace=\uD83D\uDE00%21").body(), "error_msg"))
+        .isEqualTo("\"[CDC:ErrChangeFeedNotExists]changefeed not exists, \uD83D\uDE00!/cf\"");
+  }
 }
