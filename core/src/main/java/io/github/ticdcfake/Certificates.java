@@ -136,7 +136,8 @@ final class Certificates {
             tagged(0xA0, integer(BigInteger.TWO)),
             integer(serialNumber()),
             algorithm,
-            name(ca ? subjectCn : commonNameOf(issuer.certificate())),
+            // The issuer's subject as encoded, so name chaining compares equal bytes.
+            ca ? name(subjectCn) : issuer.certificate().getSubjectX500Principal().getEncoded(),
             sequence(time(now.minus(Duration.ofHours(1))), time(notAfter)),
             name(subjectCn),
             publicKey,
