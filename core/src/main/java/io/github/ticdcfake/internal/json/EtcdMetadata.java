@@ -44,7 +44,7 @@ public final class EtcdMetadata {
     }
     // tiflow cdc/model/upstream.go UpstreamInfo: all fields, the endpoints joined with commas.
     Map<String, Object> upstream = new LinkedHashMap<>();
-    upstream.put("id", WireModels.unsigned(cluster.upstreamId()));
+    upstream.put("id", Json.uint64(cluster.upstreamId()));
     upstream.put("pd-endpoints", String.join(",", cluster.pdEndpoints()));
     upstream.put("key-path", "");
     upstream.put("cert-path", "");
@@ -57,20 +57,20 @@ public final class EtcdMetadata {
     for (Changefeed cf : cluster.changefeeds()) {
       String prefix = root + "/" + cf.namespace() + "/changefeed/";
       Map<String, Object> info = new LinkedHashMap<>();
-      info.put("upstream-id", WireModels.unsigned(cf.upstreamId()));
+      info.put("upstream-id", Json.uint64(cf.upstreamId()));
       info.put("namespace", cf.namespace());
       info.put("changefeed-id", cf.id());
       info.put("sink-uri", cf.sinkUri());
       info.put("create-time", GoTime.rfc3339Nano(cf.createTime(), cluster.clock().zone()));
-      info.put("start-ts", WireModels.unsigned(cf.startTs()));
-      info.put("target-ts", WireModels.unsigned(cf.targetTs()));
+      info.put("start-ts", Json.uint64(cf.startTs()));
+      info.put("target-ts", Json.uint64(cf.targetTs()));
       info.put("admin-job-type", cf.adminJobType());
       info.put("state", cf.state().wireName());
       info.put("creator-version", cf.creatorVersion());
       data.add(new EtcdData(prefix + "info/" + cf.id(), json(info)));
       Map<String, Object> status = new LinkedHashMap<>();
-      status.put("checkpoint-ts", WireModels.unsigned(cf.checkpointTs()));
-      status.put("min-table-barrier-ts", WireModels.unsigned(cf.checkpointTs()));
+      status.put("checkpoint-ts", Json.uint64(cf.checkpointTs()));
+      status.put("min-table-barrier-ts", Json.uint64(cf.checkpointTs()));
       status.put("admin-job-type", cf.adminJobType());
       data.add(new EtcdData(prefix + "status/" + cf.id(), json(status)));
     }

@@ -162,7 +162,7 @@ class GoJsonWriterTest {
   void integersKeepAllTheirDigits() {
     assertThat(compact(List.of(Long.MIN_VALUE, Long.MAX_VALUE, 0, -1)))
         .isEqualTo("[-9223372036854775808,9223372036854775807,0,-1]");
-    assertThat(compact(List.of(WireModels.unsigned(-1L), WireModels.unsigned(Long.MIN_VALUE))))
+    assertThat(compact(List.of(Json.uint64(-1L), Json.uint64(Long.MIN_VALUE))))
         .isEqualTo("[18446744073709551615,9223372036854775808]");
     assertThat(compact(new BigInteger("123456789012345678901234567890")))
         .isEqualTo("123456789012345678901234567890");
@@ -242,7 +242,7 @@ class GoJsonWriterTest {
     for (int i = 0; i < 20_000; i++) {
       long value = random.nextLong() >> random.nextInt(64);
       assertThat(compact(value)).isEqualTo(Long.toString(value));
-      assertThat(compact(WireModels.unsigned(value))).isEqualTo(Long.toUnsignedString(value));
+      assertThat(compact(Json.uint64(value))).isEqualTo(Long.toUnsignedString(value));
     }
   }
 
