@@ -42,15 +42,18 @@ public final class EtcdMetadata {
         data.add(new EtcdData(root + "/__cdc_meta__/owner/22318498f4dd6639", capture.id()));
       }
     }
+    // tiflow cdc/model/upstream.go UpstreamInfo: all fields, the endpoints joined with commas.
+    Map<String, Object> upstream = new LinkedHashMap<>();
+    upstream.put("id", Json.uint64(cluster.upstreamId()));
+    upstream.put("pd-endpoints", String.join(",", cluster.pdEndpoints()));
+    upstream.put("key-path", "");
+    upstream.put("cert-path", "");
+    upstream.put("ca-path", "");
+    upstream.put("cert-allowed-cn", null);
     data.add(
         new EtcdData(
             root + "/default/upstream/" + Long.toUnsignedString(cluster.upstreamId()),
-            json(
-                Map.of(
-                    "id",
-                    Json.uint64(cluster.upstreamId()),
-                    "pd-endpoints",
-                    "http://127.0.0.1:2379"))));
+            json(upstream)));
     for (Changefeed cf : cluster.changefeeds()) {
       String prefix = root + "/" + cf.namespace() + "/changefeed/";
       Map<String, Object> info = new LinkedHashMap<>();
