@@ -29,7 +29,7 @@ class WireBytesTest {
   @BeforeAll
   static void start() {
     server = FakeTiCdcServer.builder().clock(PdClock.manual(START)).seed(5).start();
-    http = new TestHttp(server.url());
+    http = TestHttp.pooled(server.url());
   }
 
   @AfterAll
