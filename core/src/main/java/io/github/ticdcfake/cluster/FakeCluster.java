@@ -680,9 +680,7 @@ public final class FakeCluster {
       SinkUri uri = ChangefeedChecks.parseSinkUri(sinkUri);
       ReplicaConfig config =
           ReplicaConfig.validateAndAdjust(shape, version, spec.replicaConfigValue(), uri);
-      List<UpstreamTable> tables =
-          ChangefeedChecks.verifyTables(config, state.upstreamTables, true);
-      ChangefeedChecks.verifyDispatchers(config, uri, tables);
+      ChangefeedChecks.verifiedTables(config, uri, state.upstreamTables);
       ChangefeedChecks.validateSink(config, uri);
       ChangefeedChecks.failIfUnreachable(uri, dialError(uri));
 
@@ -754,9 +752,7 @@ public final class FakeCluster {
                   ? ReplicaConfig.fromUpdate(shape, update.replicaConfigValue())
                   : oldConfig.raw();
           config = ReplicaConfig.validateAndAdjust(shape, version, base, uri);
-          List<UpstreamTable> tables =
-              ChangefeedChecks.verifyTables(config, state.upstreamTables, true);
-          ChangefeedChecks.verifyDispatchers(config, uri, tables);
+          ChangefeedChecks.verifiedTables(config, uri, state.upstreamTables);
           ChangefeedChecks.validateSink(config, uri);
           ChangefeedChecks.failIfUnreachable(uri, dialError(uri));
         } catch (CdcException e) {
