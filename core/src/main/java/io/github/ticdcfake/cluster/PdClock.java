@@ -22,33 +22,41 @@ import java.util.Objects;
  */
 public final class PdClock {
   private final ZoneId zone;
-  private boolean manual;
-  private long manualMillis;
-  private long lastTso;
+  private final Ticks ticks; // shared by the zone views of one clock
 
-  private PdClock(boolean manual, long manualMillis, ZoneId zone) {
-    this.manual = manual;
-    this.manualMillis = manualMillis;
+  /** The clock's state; every view of one clock ({@link #withZone}) locks and moves it. */
+  private static final class Ticks {
+    boolean manual;
+    long manualMillis;
+    long lastTso;
+
+    Ticks(boolean manual, long manualMillis) {
+      this.manual = manual;
+      this.manualMillis = manualMillis;
+    }
+  }
+
+  private PdClock(Ticks ticks, ZoneId zone) {
+    this.ticks = ticks;
     this.zone = zone;
   }
 
   /** A clock that follows the system clock, rendering times in the JVM's default zone. */
   public static PdClock system() {
-    return new PdClock(false, 0, ZoneId.systemDefault());
+    return new PdClock(new Ticks(false, 0), ZoneId.systemDefault());
   }
 
   /** A clock that stands at {@code start} until advanced, in the JVM's default zone. */
   public static PdClock manual(Instant start) {
-    return new PdClock(true, start.toEpochMilli(), ZoneId.systemDefault());
+    return new PdClock(new Ticks(true, start.toEpochMilli()), ZoneId.systemDefault());
   }
 
-  /** The same clock state rendering local times in {@code zone}. */
+  /**
+   * The same clock rendering local times in {@code zone}: both share one time and one TSO sequence,
+   * so advancing either moves both.
+   */
   public PdClock withZone(ZoneId zone) {
-    synchronized (this) {
-      PdClock copy = new PdClock(manual, manualMillis, Objects.requireNonNull(zone, "zone"));
-      copy.lastTso = lastTso;
-      return copy;
-    }
+    return new PdClock(ticks, Objects.requireNonNull(zone, "zone"));
   }
 
   /** The zone TiCDC's local-time fields are rendered in. */
@@ -57,13 +65,17 @@ public final class PdClock {
   }
 
   /** Whether the clock stands still until advanced. */
-  public synchronized boolean isManual() {
-    return manual;
+  public boolean isManual() {
+    synchronized (ticks) {
+      return ticks.manual;
+    }
   }
 
   /** Current time in milliseconds since the epoch. */
-  public synchronized long millis() {
-    return manual ? manualMillis : System.currentTimeMillis();
+  public long millis() {
+    synchronized (ticks) {
+      return ticks.manual ? ticks.manualMillis : System.currentTimeMillis();
+    }
   }
 
   /** Current time. */
@@ -72,8 +84,10 @@ public final class PdClock {
   }
 
   /** Current time with the system clock's precision in system mode (for {@code create_time}). */
-  public synchronized Instant instant() {
-    return manual ? Instant.ofEpochMilli(manualMillis) : Instant.now();
+  public Instant instant() {
+    synchronized (ticks) {
+      return ticks.manual ? Instant.ofEpochMilli(ticks.manualMillis) : Instant.now();
+    }
   }
 
   /**
@@ -82,61 +96,77 @@ public final class PdClock {
    *
    * @throws IllegalArgumentException if {@code amount} is negative
    */
-  public synchronized void advance(Duration amount) {
+  public void advance(Duration amount) {
     if (amount.isNegative()) {
       throw new IllegalArgumentException("a PD clock never goes back: " + amount);
     }
-    if (!manual) {
-      manualMillis = System.currentTimeMillis();
-      manual = true;
+    synchronized (ticks) {
+      if (!ticks.manual) {
+        ticks.manualMillis = System.currentTimeMillis();
+        ticks.manual = true;
+      }
+      ticks.manualMillis += amount.toMillis();
     }
-    manualMillis += amount.toMillis();
   }
 
   /** Stops the clock at its current time. */
-  public synchronized void useManualMode() {
-    if (!manual) {
-      manualMillis = System.currentTimeMillis();
-      manual = true;
+  public void useManualMode() {
+    synchronized (ticks) {
+      if (!ticks.manual) {
+        ticks.manualMillis = System.currentTimeMillis();
+        ticks.manual = true;
+      }
     }
   }
 
   /** Lets the clock follow the system clock again (never going back below TSOs already issued). */
-  public synchronized void useSystemMode() {
-    manual = false;
+  public void useSystemMode() {
+    synchronized (ticks) {
+      ticks.manual = false;
+    }
   }
 
   /** Sets a manual clock to {@code instant}; a clock never goes back. */
-  public synchronized void set(Instant instant) {
+  public void set(Instant instant) {
     long millis = instant.toEpochMilli();
-    if (millis < millis()) {
-      throw new IllegalArgumentException("a PD clock never goes back: " + instant);
+    synchronized (ticks) {
+      if (millis < millis()) {
+        throw new IllegalArgumentException("a PD clock never goes back: " + instant);
+      }
+      ticks.manual = true;
+      ticks.manualMillis = millis;
     }
-    manual = true;
-    manualMillis = millis;
   }
 
   /** Issues the next TSO: the current physical time, strictly greater than any issued before. */
-  public synchronized long nextTso() {
-    long candidate = Tso.compose(millis(), 0);
-    lastTso = candidate > lastTso ? candidate : lastTso + 1;
-    return lastTso;
+  public long nextTso() {
+    synchronized (ticks) {
+      long candidate = Tso.compose(millis(), 0);
+      ticks.lastTso = candidate > ticks.lastTso ? candidate : ticks.lastTso + 1;
+      return ticks.lastTso;
+    }
   }
 
   /** The TSO {@link #nextTso()} would build from the current time, without issuing one. */
-  public synchronized long peekTso() {
-    long candidate = Tso.compose(millis(), 0);
-    return Math.max(candidate, lastTso);
+  public long peekTso() {
+    synchronized (ticks) {
+      long candidate = Tso.compose(millis(), 0);
+      return Math.max(candidate, ticks.lastTso);
+    }
   }
 
-  synchronized long snapshotMillis() {
-    return manualMillis;
+  long snapshotMillis() {
+    synchronized (ticks) {
+      return ticks.manualMillis;
+    }
   }
 
   /** Puts the clock back where a reset wants it, forgetting issued TSOs. */
-  synchronized void restore(boolean manual, long manualMillis) {
-    this.manual = manual;
-    this.manualMillis = manualMillis;
-    this.lastTso = 0;
+  void restore(boolean manual, long manualMillis) {
+    synchronized (ticks) {
+      ticks.manual = manual;
+      ticks.manualMillis = manualMillis;
+      ticks.lastTso = 0;
+    }
   }
 }

@@ -133,8 +133,10 @@ final class ApiHandler implements HttpHandler {
    * must be allowed and its password right; v7.3 had no authentication.
    */
   private void authenticate(Route route, HttpServerExchange exchange) {
-    java.util.Map<String, String> users = server.clientUsers();
-    if (!route.authenticated() || users.isEmpty() || !server.cluster().version().hasClientAuth()) {
+    java.util.Set<String> allowed = server.clientAllowedUsers();
+    if (!route.authenticated()
+        || allowed.isEmpty()
+        || !server.cluster().version().hasClientAuth()) {
       return;
     }
     String header = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
@@ -147,11 +149,11 @@ final class ApiHandler implements HttpHandler {
     if (user.isEmpty()) {
       throw CdcError.UNAUTHORIZED.raise(user, "Empty username is not allowed.");
     }
-    String password = users.get(user);
-    if (password == null) {
+    if (!allowed.contains(user)) {
       throw CdcError.UNAUTHORIZED.raise(user, "The user is not allowed.");
     }
-    if (!password.equals(credentials[1])) {
+    String password = server.upstreamUsers().get(user);
+    if (password == null || !password.equals(credentials[1])) {
       String host = exchange.getSourceAddress().getAddress().getHostAddress();
       throw CdcError.UNAUTHORIZED.raise(
           user,
