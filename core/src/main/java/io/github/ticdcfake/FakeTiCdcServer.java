@@ -272,7 +272,8 @@ public final class FakeTiCdcServer implements AutoCloseable {
      * Requires HTTP Basic credentials on the routes TiCDC protects (create, update, delete, pause,
      * resume and the unsafe routes), like {@code security.client-user-required = true} with {@code
      * client-allowed-user} (reference §10.1); other routes stay open. The map holds each allowed
-     * user's password, which the fake checks where TiCDC would log in to the upstream TiDB.
+     * user's password, which the fake checks where TiCDC would log in to the upstream TiDB: the
+     * same as {@link #clientAllowedUsers} with the keys plus {@link #upstreamUser} for each entry.
      */
     public Builder clientUsers(Map<String, String> usersAndPasswords) {
       clientAllowedUsers(usersAndPasswords.keySet());

@@ -26,8 +26,9 @@ import javax.net.ssl.X509TrustManager;
  * (reference §10.2): HTTPS only on every capture's port, optionally requiring client certificates
  * (TiCDC's {@code mtls}) or certificates whose subject CN is allowed ({@code cert-allowed-cn}).
  *
- * <p>{@link #selfSigned()} generates a throw-away CA and a server certificate for {@code
- * localhost}/{@code 127.0.0.1} at start, and hands tests what clients need to trust it:
+ * <p>{@link #fromPem(Path, Path, Path)} serves the PEM files a TiCDC deployment already has. {@link
+ * #selfSigned()} generates a throw-away CA and a server certificate for {@code localhost}/{@code
+ * 127.0.0.1} at start, and hands tests what clients need to trust it:
  *
  * <pre>{@code
  * FakeTls tls = FakeTls.selfSigned().allowedClientCns("ops-service");

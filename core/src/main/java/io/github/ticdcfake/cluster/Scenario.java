@@ -13,7 +13,8 @@ import java.util.OptionalInt;
 /**
  * A cluster to start from: captures, TiCDC version, upstream tables, changefeeds in given states
  * and fault rules — the Java form of the scenario file ({@code --scenario}, {@code GET
- * /__fake/state}).
+ * /__fake/state}) — plus server settings read at start (PD endpoints, cluster id, time zone,
+ * advertise address, upstream users), which {@code GET /__fake/state} does not repeat.
  *
  * <p>Changefeeds are created through the same validation as {@code POST /api/v2/changefeeds}, then
  * forced into their state. Immutable.
