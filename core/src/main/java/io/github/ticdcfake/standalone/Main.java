@@ -72,7 +72,8 @@ public final class Main {
   public static void main(String[] args) {
     System.setProperty("org.jboss.logging.provider", "slf4j");
     // Undertow and XNIO announce their versions at INFO; the ready lines are what users need.
-    for (String noisy : new String[] {"org.xnio", "org.jboss.threads", "io.undertow"}) {
+    for (String noisy :
+        new String[] {"org.xnio", "org.jboss.threads", "org.jboss.logging", "io.undertow"}) {
       System.setProperty("org.slf4j.simpleLogger.log." + noisy, "warn");
     }
     String level = logLevel(args);

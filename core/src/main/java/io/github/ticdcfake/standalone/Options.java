@@ -325,6 +325,13 @@ record Options(
       }
     }
 
+    if (clientUserRequired && pemTls == null && !fakeTls) {
+      // tiflow pkg/config/server_config.go ValidateAndAdjust logs the same warning.
+      warnings.add(
+          "client-allowed-user is true, but tls is not enabled.It's highly recommended to enable"
+              + " TLS to secure the communication");
+    }
+
     // tiflow pkg/cmd/server/server.go validate and pkg/cmd/util/helper.go VerifyPdEndpoint.
     String pd = given.getOrDefault("--pd", DEFAULT_PD);
     if (pd.isEmpty()) {

@@ -354,6 +354,13 @@ class OptionsTest {
         .hasMessageEndingWith(
             "(last key \"gc-ttl\"): incompatible types: TOML value has type string; destination"
                 + " has type integer");
+    Path noTls = dir.resolve("no-tls.toml");
+    Files.writeString(
+        noTls, "[security]\nclient-user-required = true\nclient-allowed-user = [\"ticdc\"]\n");
+    assertThat(parse("--config", noTls.toString()).warnings())
+        .containsExactly(
+            "client-allowed-user is true, but tls is not enabled.It's highly recommended to"
+                + " enable TLS to secure the communication");
     assertThatThrownBy(() -> parse("--config", noUsers.toString()))
         .hasMessage(
             "[CDC:ErrInvalidServerOption]client-allowed-user should not be empty when"
