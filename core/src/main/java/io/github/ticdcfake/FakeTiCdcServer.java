@@ -426,9 +426,12 @@ public final class FakeTiCdcServer implements AutoCloseable {
       SSLContext ssl = tls == null ? null : tls.serverSslContext();
       boolean requireClientCert = tls != null && tls.requiresClientCertificate();
       HttpServers http = new HttpServers(maxRequestBodyBytes);
+      Map<String, HttpServers.Listener> byCapture = new ConcurrentHashMap<>();
       List<HttpServers.Listener> bound = new ArrayList<>();
       try {
         Advertised advertised = new Advertised(host, advertiseAddress);
+        // 1. bind every port (nothing is accepted yet), 2. build the cluster on those addresses,
+        // 3. serve each capture, 4. seed it: nobody can reach a port before its capture exists.
         List<String> addresses = new ArrayList<>();
         for (int i = 0; i < captures; i++) {
           HttpServers.Listener listener =
@@ -437,18 +440,21 @@ public final class FakeTiCdcServer implements AutoCloseable {
           addresses.add(advertised.address(i, listener.address().getPort()));
         }
         cluster.clock(timeZone == null ? clock : clock.withZone(timeZone));
-        FakeCluster built = cluster.captureAddresses(addresses).build();
+        FakeCluster built =
+            cluster
+                .captureAddresses(addresses)
+                .captureNetwork(
+                    new Network(http, host, advertised, byCapture, ssl, requireClientCert))
+                .build();
         http.attach(built, adminApi, adminToken);
         if (!clientAllowedUsers.isEmpty()) {
           http.requireClientUsers(clientAllowedUsers, upstreamUsers);
         }
-        Map<String, HttpServers.Listener> byCapture = new ConcurrentHashMap<>();
         List<Capture> all = built.captures();
         for (int i = 0; i < captures; i++) {
-          bound.get(i).serve(all.get(i).id());
           byCapture.put(all.get(i).id(), bound.get(i));
+          bound.get(i).serve(all.get(i).id());
         }
-        built.attachNetwork(new Network(http, host, advertised, byCapture, ssl, requireClientCert));
         if (scenario != null) {
           try {
             built.load(scenario);
@@ -514,7 +520,7 @@ public final class FakeTiCdcServer implements AutoCloseable {
     }
   }
 
-  /** Opens and closes capture ports for the cluster's kill and add operations. */
+  /** Opens and closes capture ports for the cluster's kill, add and reset operations. */
   private static final class Network implements CaptureNetwork {
     private final HttpServers http;
     private final String host;
@@ -542,8 +548,8 @@ public final class FakeTiCdcServer implements AutoCloseable {
     public String open(String captureId, String address) {
       int port = address == null ? 0 : advertised.listenPort(address);
       HttpServers.Listener listener = http.bind(host, port, ssl, requireClientCert);
-      listener.serve(captureId);
       listeners.put(captureId, listener);
+      listener.serve(captureId);
       if (address != null) {
         return address;
       }

@@ -1,6 +1,7 @@
 package io.github.ticdcfake.internal.http;
 
 import io.github.ticdcfake.cluster.FakeCluster;
+import io.github.ticdcfake.internal.json.v2.V2ViewFlavour;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,7 +10,8 @@ final class ServerContext {
   private final FakeCluster cluster;
   final long pid = ProcessHandle.current().pid();
   private final HeldExchanges held;
-  private final FaultInjector faultInjector;
+  private final ApiSurface surface;
+  private final V2ViewFlavour v2Views;
   private final boolean adminEnabled;
   private final String adminToken;
   private volatile Set<String> clientAllowedUsers = Set.of();
@@ -22,7 +24,8 @@ final class ServerContext {
   ServerContext(FakeCluster cluster, HeldExchanges held, boolean adminEnabled, String adminToken) {
     this.cluster = cluster;
     this.held = held;
-    this.faultInjector = new FaultInjector(this, held);
+    this.surface = ApiSurface.of(cluster.version());
+    this.v2Views = V2ViewFlavour.of(cluster.version());
     this.adminEnabled = adminEnabled;
     this.adminToken = adminToken;
   }
@@ -35,8 +38,14 @@ final class ServerContext {
     return held;
   }
 
-  FaultInjector faultInjector() {
-    return faultInjector;
+  /** The HTTP surface of the release the cluster mimics. */
+  ApiSurface surface() {
+    return surface;
+  }
+
+  /** The v2 views' rules for the release the cluster mimics. */
+  V2ViewFlavour v2Views() {
+    return v2Views;
   }
 
   /** Whether {@code /__fake} is served (standalone {@code --admin off} turns it off). */
