@@ -20,11 +20,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 
@@ -153,7 +158,11 @@ public final class FakeTiCdcServer implements AutoCloseable {
     private boolean adminApi = true;
     private String adminToken;
     private FakeTls tls;
-    private Map<String, String> clientUsers = Map.of();
+    private Set<String> clientAllowedUsers = Set.of();
+    private final Map<String, String> upstreamUsers = new LinkedHashMap<>();
+    private PdClock clock = PdClock.system();
+    private ZoneId timeZone;
+    private String advertiseAddress;
 
     private Builder() {}
 
@@ -167,6 +176,13 @@ public final class FakeTiCdcServer implements AutoCloseable {
         captures(scenario.captures().getAsInt());
       }
       scenario.version().ifPresent(this::version);
+      if (!scenario.pdEndpoints().isEmpty()) {
+        pdEndpoints(scenario.pdEndpoints());
+      }
+      scenario.clusterId().ifPresent(this::clusterId);
+      scenario.timeZone().ifPresent(this::timeZone);
+      scenario.advertiseAddress().ifPresent(this::advertiseAddress);
+      upstreamUsers.putAll(scenario.upstreamUsers());
       return this;
     }
 
@@ -256,13 +272,78 @@ public final class FakeTiCdcServer implements AutoCloseable {
      * Requires HTTP Basic credentials on the routes TiCDC protects (create, update, delete, pause,
      * resume and the unsafe routes), like {@code security.client-user-required = true} with {@code
      * client-allowed-user} (reference §10.1); other routes stay open. The map holds each allowed
-     * user's password, which the fake checks where TiCDC would log in to the upstream TiDB.
+     * user's password, which the fake checks where TiCDC would log in to the upstream TiDB: the
+     * same as {@link #clientAllowedUsers} with the keys plus {@link #upstreamUser} for each entry.
      */
     public Builder clientUsers(Map<String, String> usersAndPasswords) {
-      if (usersAndPasswords.isEmpty()) {
-        throw new IllegalArgumentException("client authentication needs at least one user");
+      clientAllowedUsers(usersAndPasswords.keySet());
+      upstreamUsers.putAll(usersAndPasswords);
+      return this;
+    }
+
+    /**
+     * Requires HTTP Basic credentials on the routes TiCDC protects from these users only, like
+     * {@code security.client-user-required = true} with {@code client-allowed-user}; their
+     * passwords are checked against the {@linkplain #upstreamUser upstream TiDB's users}, and an
+     * allowed user the upstream does not know is refused with TiDB's access-denied error.
+     */
+    public Builder clientAllowedUsers(Collection<String> users) {
+      if (users.isEmpty()) {
+        // tiflow pkg/config/server_config.go ValidateAndAdjust
+        throw new IllegalArgumentException(
+            "client-allowed-user should not be empty when client-user-required is true");
       }
-      this.clientUsers = Map.copyOf(usersAndPasswords);
+      this.clientAllowedUsers = Set.copyOf(new LinkedHashSet<>(users));
+      return this;
+    }
+
+    /** A user of the fake upstream TiDB, which client authentication logs in as. */
+    public Builder upstreamUser(String user, String password) {
+      upstreamUsers.put(
+          Objects.requireNonNull(user, "user"), Objects.requireNonNull(password, "password"));
+      return this;
+    }
+
+    /**
+     * The upstream PD's endpoints ({@code cdc server --pd}): {@code pd_addrs} in create, update,
+     * resume and tso bodies must name one of them. Default {@code http://127.0.0.1:2379}.
+     */
+    public Builder pdEndpoints(List<String> endpoints) {
+      cluster.pdEndpoints(endpoints);
+      return this;
+    }
+
+    /**
+     * The zone of the machine TiCDC runs on: local times ({@code checkpoint_time}, {@code
+     * create_time}, error times) are rendered in it, as TiCDC renders them in its process's local
+     * zone. Default: the JVM's default zone.
+     */
+    public Builder timeZone(ZoneId zone) {
+      this.timeZone = Objects.requireNonNull(zone, "zone");
+      return this;
+    }
+
+    /**
+     * The address the first capture reports ({@code cdc server --advertise-addr}) in captures
+     * lists; capture i reports {@code host:(port + i)}. Default: the address each capture listens
+     * on. URLs from {@link FakeTiCdcServer#url()} always use the real listening address.
+     */
+    public Builder advertiseAddress(String hostPort) {
+      int colon = hostPort.lastIndexOf(':');
+      if (colon <= 0) {
+        // tiflow pkg/config/server_config.go ValidateAndAdjust
+        throw new IllegalArgumentException(
+            "advertise address or address does not contain a port: " + hostPort);
+      }
+      try {
+        int port = Integer.parseInt(hostPort.substring(colon + 1));
+        if (port < 0 || port > 65535) {
+          throw new NumberFormatException();
+        }
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("advertise address has a bad port: " + hostPort, e);
+      }
+      this.advertiseAddress = hostPort;
       return this;
     }
 
@@ -298,7 +379,7 @@ public final class FakeTiCdcServer implements AutoCloseable {
 
     /** The PD clock; default {@link PdClock#system()}. Use {@link PdClock#manual} in tests. */
     public Builder clock(PdClock clock) {
-      cluster.clock(clock);
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
@@ -348,6 +429,7 @@ public final class FakeTiCdcServer implements AutoCloseable {
       Map<String, HttpServers.Listener> byCapture = new ConcurrentHashMap<>();
       List<HttpServers.Listener> bound = new ArrayList<>();
       try {
+        Advertised advertised = new Advertised(host, advertiseAddress);
         // 1. bind every port (nothing is accepted yet), 2. build the cluster on those addresses,
         // 3. serve each capture, 4. seed it: nobody can reach a port before its capture exists.
         List<String> addresses = new ArrayList<>();
@@ -355,16 +437,18 @@ public final class FakeTiCdcServer implements AutoCloseable {
           HttpServers.Listener listener =
               http.bind(host, port == 0 ? 0 : port + i, ssl, requireClientCert);
           bound.add(listener);
-          addresses.add(hostPort(host, listener.address().getPort()));
+          addresses.add(advertised.address(i, listener.address().getPort()));
         }
+        cluster.clock(timeZone == null ? clock : clock.withZone(timeZone));
         FakeCluster built =
             cluster
                 .captureAddresses(addresses)
-                .captureNetwork(new Network(http, host, byCapture, ssl, requireClientCert))
+                .captureNetwork(
+                    new Network(http, host, advertised, byCapture, ssl, requireClientCert))
                 .build();
         http.attach(built, adminApi, adminToken);
-        if (!clientUsers.isEmpty()) {
-          http.requireClientUsers(clientUsers);
+        if (!clientAllowedUsers.isEmpty()) {
+          http.requireClientUsers(clientAllowedUsers, upstreamUsers);
         }
         List<Capture> all = built.captures();
         for (int i = 0; i < captures; i++) {
@@ -388,14 +472,59 @@ public final class FakeTiCdcServer implements AutoCloseable {
     }
   }
 
-  private static String hostPort(String host, int port) {
-    return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+  /**
+   * What captures report as their address: the listening address, or with an advertise address
+   * {@code host:port} that {@code host} and {@code port + i} for capture i (later captures: their
+   * own port); remembers which listening port each reported address stands for.
+   */
+  private static final class Advertised {
+    private final String listenHost;
+    private final String host;
+    private final int port;
+    private final Map<String, Integer> listenPorts = new ConcurrentHashMap<>();
+
+    Advertised(String listenHost, String advertiseAddress) {
+      this.listenHost = listenHost;
+      if (advertiseAddress == null) {
+        this.host = null;
+        this.port = 0;
+      } else {
+        int colon = advertiseAddress.lastIndexOf(':');
+        this.host = advertiseAddress.substring(0, colon);
+        this.port = Integer.parseInt(advertiseAddress.substring(colon + 1));
+      }
+    }
+
+    /**
+     * The address capture {@code index} (-1: added later) listening on {@code listenPort} reports.
+     */
+    String address(int index, int listenPort) {
+      String address;
+      if (host == null) {
+        String h = listenHost.contains(":") ? "[" + listenHost + "]" : listenHost;
+        address = h + ":" + listenPort;
+      } else {
+        int p = index < 0 || port + index > 65535 ? listenPort : port + index;
+        address = host + ":" + p;
+      }
+      listenPorts.put(address, listenPort);
+      return address;
+    }
+
+    /** The port to bind again for a reported address. */
+    int listenPort(String address) {
+      Integer listen = listenPorts.get(address);
+      return listen != null
+          ? listen
+          : Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+    }
   }
 
   /** Opens and closes capture ports for the cluster's kill, add and reset operations. */
   private static final class Network implements CaptureNetwork {
     private final HttpServers http;
     private final String host;
+    private final Advertised advertised;
     private final Map<String, HttpServers.Listener> listeners;
     private final SSLContext ssl;
     private final boolean requireClientCert;
@@ -403,11 +532,13 @@ public final class FakeTiCdcServer implements AutoCloseable {
     Network(
         HttpServers http,
         String host,
+        Advertised advertised,
         Map<String, HttpServers.Listener> listeners,
         SSLContext ssl,
         boolean requireClientCert) {
       this.http = http;
       this.host = host;
+      this.advertised = advertised;
       this.listeners = listeners;
       this.ssl = ssl;
       this.requireClientCert = requireClientCert;
@@ -415,14 +546,14 @@ public final class FakeTiCdcServer implements AutoCloseable {
 
     @Override
     public String open(String captureId, String address) {
-      int port = 0;
-      if (address != null) {
-        port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
-      }
+      int port = address == null ? 0 : advertised.listenPort(address);
       HttpServers.Listener listener = http.bind(host, port, ssl, requireClientCert);
       listeners.put(captureId, listener);
       listener.serve(captureId);
-      return hostPort(host, listener.address().getPort());
+      if (address != null) {
+        return address;
+      }
+      return advertised.address(-1, listener.address().getPort());
     }
 
     @Override

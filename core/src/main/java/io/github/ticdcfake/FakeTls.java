@@ -3,7 +3,6 @@ package io.github.ticdcfake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -12,7 +11,6 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -32,8 +30,9 @@ import javax.net.ssl.X509TrustManager;
  * <p>{@link #selfSigned()} generates a throw-away CA at once and, when a server starts, a server
  * certificate for {@code localhost}, {@code 127.0.0.1}, {@code ::1} and the address it binds. Both
  * follow RFC 5280 closely enough for strict verifiers (OpenSSL's {@code -x509_strict}, Python's
- * {@code VERIFY_X509_STRICT}): see {@link #caCertificatePem()}. Tests get what clients need to
- * trust it:
+ * {@code VERIFY_X509_STRICT}): see {@link #caCertificatePem()}. {@link #fromPem(Path, Path, Path)}
+ * serves the PEM files a TiCDC deployment already has instead. Tests get what clients need to trust
+ * it:
  *
  * <pre>{@code
  * FakeTls tls = FakeTls.selfSigned().allowedClientCns("ops-service");
@@ -55,6 +54,7 @@ public final class FakeTls {
   private final KeyStore serverKeys; // null for selfSigned(): issued per bound address
   private final char[] serverKeyPassword;
   private final Certificates.Issued ca; // null when the server key store was provided
+  private final List<X509Certificate> trusted; // empty: the root of the server's chain
   private final boolean requireClientCertificate;
   private final Set<String> allowedClientCns;
 
@@ -62,11 +62,13 @@ public final class FakeTls {
       KeyStore serverKeys,
       char[] serverKeyPassword,
       Certificates.Issued ca,
+      List<X509Certificate> trusted,
       boolean requireClientCertificate,
       Set<String> allowedClientCns) {
     this.serverKeys = serverKeys;
     this.serverKeyPassword = serverKeyPassword;
     this.ca = ca;
+    this.trusted = trusted;
     this.requireClientCertificate = requireClientCertificate;
     this.allowedClientCns = allowedClientCns;
   }
@@ -78,9 +80,39 @@ public final class FakeTls {
   public static FakeTls selfSigned() {
     try {
       return new FakeTls(
-          null, PASSWORD, Certificates.certificateAuthority("ticdc-fake CA"), false, Set.of());
+          null,
+          PASSWORD,
+          Certificates.certificateAuthority("ticdc-fake CA"),
+          List.of(),
+          false,
+          Set.of());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot generate a self-signed certificate", e);
+    }
+  }
+
+  /**
+   * TLS from the PEM files TiCDC's {@code --ca}, {@code --cert} and {@code --key} (or {@code
+   * security.ca-path}, {@code cert-path}, {@code key-path}) name: the server presents the
+   * certificates of {@code cert} with the key of {@code key}; client certificates are verified
+   * against the certificates of {@code ca}, which is also what clients trust. Keys may be PKCS#8,
+   * PKCS#1 RSA or SEC1 EC, unencrypted, as openssl writes them.
+   *
+   * @throws IllegalArgumentException naming the file that is not usable
+   * @throws UncheckedIOException if a file cannot be read
+   */
+  public static FakeTls fromPem(Path ca, Path cert, Path key) {
+    List<X509Certificate> authorities = Pem.certificates(ca);
+    List<X509Certificate> chain = Pem.certificates(cert);
+    java.security.PrivateKey privateKey = Pem.privateKey(key);
+    Pem.checkPair(privateKey, chain.get(0), key);
+    try {
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      keys.load(null, null);
+      keys.setKeyEntry("server", privateKey, PASSWORD, chain.toArray(new Certificate[0]));
+      return new FakeTls(keys, PASSWORD, null, List.copyOf(authorities), false, Set.of());
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalArgumentException("cannot use " + cert + " and " + key + ": " + e, e);
     }
   }
 
@@ -92,7 +124,7 @@ public final class FakeTls {
     try (InputStream in = Files.newInputStream(pkcs12)) {
       KeyStore keys = KeyStore.getInstance("PKCS12");
       keys.load(in, password);
-      return new FakeTls(keys, password.clone(), null, false, Set.of());
+      return new FakeTls(keys, password.clone(), null, List.of(), false, Set.of());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read key store " + pkcs12, e);
     } catch (GeneralSecurityException e) {
@@ -102,7 +134,7 @@ public final class FakeTls {
 
   /** Clients must present a certificate signed by the CA (TiCDC's {@code security.mtls}). */
   public FakeTls requireClientCertificate() {
-    return new FakeTls(serverKeys, serverKeyPassword, ca, true, allowedClientCns);
+    return new FakeTls(serverKeys, serverKeyPassword, ca, trusted, true, allowedClientCns);
   }
 
   /**
@@ -112,7 +144,7 @@ public final class FakeTls {
   public FakeTls allowedClientCns(String... cns) {
     Set<String> allowed = new TreeSet<>(List.of(cns));
     return new FakeTls(
-        serverKeys, serverKeyPassword, ca, true, Collections.unmodifiableSet(allowed));
+        serverKeys, serverKeyPassword, ca, trusted, true, Collections.unmodifiableSet(allowed));
   }
 
   /** Whether the handshake asks for and verifies a client certificate. */
@@ -120,12 +152,15 @@ public final class FakeTls {
     return requireClientCertificate;
   }
 
-  /** A trust store holding the CA that signed the server certificate. */
+  /** A trust store holding the CA that signed the server certificate (for PEM: the CA file's). */
   public KeyStore trustStore() {
     try {
       KeyStore trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);
-      trust.setCertificateEntry("ticdc-fake-ca", rootCertificate());
+      List<X509Certificate> roots = authorities();
+      for (int i = 0; i < roots.size(); i++) {
+        trust.setCertificateEntry(i == 0 ? "ticdc-fake-ca" : "ticdc-fake-ca-" + i, roots.get(i));
+      }
       return trust;
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException(e);
@@ -143,10 +178,11 @@ public final class FakeTls {
    */
   public String caCertificatePem() {
     try {
-      String base64 =
-          Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-              .encodeToString(rootCertificate().getEncoded());
-      return "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n";
+      StringBuilder pem = new StringBuilder();
+      for (X509Certificate root : authorities()) {
+        pem.append(Pem.encode(root));
+      }
+      return pem.toString();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -302,6 +338,10 @@ public final class FakeTls {
     throw new IllegalStateException("the key store holds no key entry");
   }
 
+  private List<X509Certificate> authorities() throws GeneralSecurityException {
+    return trusted.isEmpty() ? List.of(rootCertificate()) : trusted;
+  }
+
   /** Verifies client chains against the CA, then TiCDC's CN allow-list. */
   private static final class AllowedCnTrustManager implements X509TrustManager {
     private final X509TrustManager delegate;
@@ -316,13 +356,33 @@ public final class FakeTls {
     public void checkClientTrusted(X509Certificate[] chain, String authType)
         throws CertificateException {
       delegate.checkClientTrusted(chain, authType);
-      if (!allowed.isEmpty()) {
-        String cn = Certificates.commonNameOf(chain[0]);
-        if (!allowed.contains(cn)) {
-          throw new CertificateException(
-              "client certificate authentication failed: CN " + cn + " is not in " + allowed);
+      if (allowed.isEmpty()) {
+        return;
+      }
+      // Like Go's VerifyPeerCertificate in tiflow pkg/security/credential.go: any certificate of
+      // the verified chain, the trusted CA included, may carry an allowed CN.
+      List<X509Certificate> verified = new ArrayList<>(List.of(chain));
+      X509Certificate top = chain[chain.length - 1];
+      for (X509Certificate issuer : delegate.getAcceptedIssuers()) {
+        if (issuer.getSubjectX500Principal().equals(top.getIssuerX500Principal())
+            && !issuer.equals(top)) {
+          verified.add(issuer);
         }
       }
+      List<String> cns = new ArrayList<>();
+      for (X509Certificate certificate : verified) {
+        String cn = Certificates.commonNameOf(certificate);
+        cns.add(cn);
+        if (allowed.contains(cn)) {
+          return;
+        }
+      }
+      throw new CertificateException(
+          "client certificate authentication failed. The Common Name from the client"
+              + " certificate "
+              + cns
+              + " was not found in the configuration cluster-verify-cn with value: "
+              + allowed);
     }
 
     @Override

@@ -43,6 +43,27 @@ final class ChangefeedChecks {
   }
 
   /**
+   * TiCDC's table verification at create and update (tiflow {@code cdc/api/v2/api_helpers.go}
+   * {@code getVerifiedTables}, then the ineligible-table check): dispatchers and column selectors
+   * are verified against every table the filter matches, eligible or not, before keyless tables are
+   * refused, so a bad dispatcher wins over {@code ErrTableIneligible}.
+   *
+   * @return the tables the changefeed replicates
+   */
+  static List<UpstreamTable> verifiedTables(
+      ReplicaConfig config, SinkUri uri, List<UpstreamTable> upstream) {
+    TableFilter filter = TableFilter.parse(config.filterRules(), config.caseSensitive());
+    List<UpstreamTable> filtered = new ArrayList<>();
+    for (UpstreamTable table : upstream) {
+      if (filter.matches(table.schema(), table.table())) {
+        filtered.add(table);
+      }
+    }
+    verifyDispatchers(config, uri, filtered);
+    return verifyTables(config, upstream, true);
+  }
+
+  /**
    * The tables a changefeed replicates, failing like TiCDC's table verification (reference §3.1
    * step 13).
    */

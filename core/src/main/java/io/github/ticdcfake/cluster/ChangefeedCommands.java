@@ -1,7 +1,6 @@
 package io.github.ticdcfake.cluster;
 
 import io.github.ticdcfake.cluster.ChangefeedEntry.JobType;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -82,9 +81,7 @@ final class ChangefeedCommands {
       SinkUri uri = ChangefeedChecks.parseSinkUri(sinkUri);
       ReplicaConfig config =
           ReplicaConfig.validateAndAdjust(core.rules, spec.replicaConfigValue(), uri);
-      List<UpstreamTable> tables =
-          ChangefeedChecks.verifyTables(config, state.upstreamTables, true);
-      ChangefeedChecks.verifyDispatchers(config, uri, tables);
+      ChangefeedChecks.verifiedTables(config, uri, state.upstreamTables);
       ChangefeedChecks.validateSink(config, uri);
       ChangefeedChecks.failIfUnreachable(uri, dialError);
 
@@ -149,9 +146,7 @@ final class ChangefeedCommands {
                   ? ReplicaConfig.fromUpdate(core.shape(), update.replicaConfigValue())
                   : oldConfig.raw();
           config = ReplicaConfig.validateAndAdjust(core.rules, base, uri);
-          List<UpstreamTable> tables =
-              ChangefeedChecks.verifyTables(config, core.state.upstreamTables, true);
-          ChangefeedChecks.verifyDispatchers(config, uri, tables);
+          ChangefeedChecks.verifiedTables(config, uri, core.state.upstreamTables);
           ChangefeedChecks.validateSink(config, uri);
           ChangefeedChecks.failIfUnreachable(uri, upstream.dialError(uri, dials));
         } catch (CdcException e) {

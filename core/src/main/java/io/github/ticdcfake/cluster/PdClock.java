@@ -27,26 +27,33 @@ import java.util.Objects;
  */
 public final class PdClock {
   private final ZoneId zone;
-  private final Clock wall;
-  private boolean manual;
+  private final Ticks ticks; // shared by every zone view of one clock (withZone)
 
-  /** Where a manual clock stands. */
-  private long manualMillis;
+  /** The clock's state; every view of one clock locks and moves this one object. */
+  private static final class Ticks {
+    final Clock wall;
+    boolean manual;
 
-  /**
-   * What system mode adds to the wall clock: where the clock stood when it last started running.
-   */
-  private long offsetMillis;
+    /** Where a manual clock stands. */
+    long manualMillis;
 
-  /** The latest reading handed out: no reader ever sees less. */
-  private Instant last = Instant.EPOCH;
+    /** What system mode adds to the wall clock: where the clock stood when it last started. */
+    long offsetMillis;
 
-  private long lastTso;
+    /** The latest reading handed out: no reader ever sees less. */
+    Instant last = Instant.EPOCH;
 
-  private PdClock(boolean manual, long manualMillis, ZoneId zone, Clock wall) {
-    this.wall = wall;
-    this.manual = manual;
-    this.manualMillis = manualMillis;
+    long lastTso;
+
+    Ticks(boolean manual, long manualMillis, Clock wall) {
+      this.wall = wall;
+      this.manual = manual;
+      this.manualMillis = manualMillis;
+    }
+  }
+
+  private PdClock(Ticks ticks, ZoneId zone) {
+    this.ticks = ticks;
     this.zone = zone;
   }
 
@@ -62,23 +69,20 @@ public final class PdClock {
 
   /** A system-mode clock reading {@code wall} instead of the system clock (tests). */
   static PdClock system(Clock wall) {
-    return new PdClock(false, 0, ZoneId.systemDefault(), wall);
+    return new PdClock(new Ticks(false, 0, wall), ZoneId.systemDefault());
   }
 
   /** A manual clock that runs at {@code wall}'s speed once switched to system mode (tests). */
   static PdClock manual(Instant start, Clock wall) {
-    return new PdClock(true, start.toEpochMilli(), ZoneId.systemDefault(), wall);
+    return new PdClock(new Ticks(true, start.toEpochMilli(), wall), ZoneId.systemDefault());
   }
 
-  /** The same clock state rendering local times in {@code zone}. */
+  /**
+   * The same clock rendering local times in {@code zone}: both share one time and one TSO sequence,
+   * so advancing either moves both.
+   */
   public PdClock withZone(ZoneId zone) {
-    synchronized (this) {
-      PdClock copy = new PdClock(manual, manualMillis, Objects.requireNonNull(zone, "zone"), wall);
-      copy.offsetMillis = offsetMillis;
-      copy.last = last;
-      copy.lastTso = lastTso;
-      return copy;
-    }
+    return new PdClock(ticks, Objects.requireNonNull(zone, "zone"));
   }
 
   /** The zone TiCDC's local-time fields are rendered in. */
@@ -87,13 +91,17 @@ public final class PdClock {
   }
 
   /** Whether the clock stands still until advanced. */
-  public synchronized boolean isManual() {
-    return manual;
+  public boolean isManual() {
+    synchronized (ticks) {
+      return ticks.manual;
+    }
   }
 
   /** Current time in milliseconds since the epoch. */
-  public synchronized long millis() {
-    return read().toEpochMilli();
+  public long millis() {
+    synchronized (ticks) {
+      return read().toEpochMilli();
+    }
   }
 
   /** Current time. */
@@ -102,8 +110,10 @@ public final class PdClock {
   }
 
   /** Current time with the wall clock's precision in system mode (for {@code create_time}). */
-  public synchronized Instant instant() {
-    return read();
+  public Instant instant() {
+    synchronized (ticks) {
+      return read();
+    }
   }
 
   /**
@@ -112,86 +122,106 @@ public final class PdClock {
    *
    * @throws IllegalArgumentException if {@code amount} is negative
    */
-  public synchronized void advance(Duration amount) {
+  public void advance(Duration amount) {
     if (amount.isNegative()) {
       throw new IllegalArgumentException("a PD clock never goes back: " + amount);
     }
-    useManualMode();
-    manualMillis = Math.addExact(manualMillis, amount.toMillis());
+    synchronized (ticks) {
+      useManualMode();
+      ticks.manualMillis = Math.addExact(ticks.manualMillis, amount.toMillis());
+    }
   }
 
   /** Stops the clock at its current time. */
-  public synchronized void useManualMode() {
-    if (!manual) {
-      manualMillis = millis();
-      manual = true;
+  public void useManualMode() {
+    synchronized (ticks) {
+      if (!ticks.manual) {
+        ticks.manualMillis = read().toEpochMilli();
+        ticks.manual = true;
+      }
     }
   }
 
   /** Lets the clock run at the wall clock's speed again, on from where it stands. */
-  public synchronized void useSystemMode() {
-    if (manual) {
-      offsetMillis = millis() - wall.millis();
-      manual = false;
+  public void useSystemMode() {
+    synchronized (ticks) {
+      if (ticks.manual) {
+        ticks.offsetMillis = read().toEpochMilli() - ticks.wall.millis();
+        ticks.manual = false;
+      }
     }
   }
 
   /** Sets a manual clock to {@code instant}; a clock never goes back. */
-  public synchronized void set(Instant instant) {
+  public void set(Instant instant) {
     long millis = instant.toEpochMilli();
-    if (millis < millis()) {
-      throw new IllegalArgumentException("a PD clock never goes back: " + instant);
+    synchronized (ticks) {
+      if (millis < read().toEpochMilli()) {
+        throw new IllegalArgumentException("a PD clock never goes back: " + instant);
+      }
+      ticks.manual = true;
+      ticks.manualMillis = millis;
     }
-    manual = true;
-    manualMillis = millis;
   }
 
   /** Issues the next TSO: the current physical time, strictly greater than any issued before. */
-  public synchronized long nextTso() {
-    long candidate = Tso.compose(millis(), 0);
-    lastTso = candidate > lastTso ? candidate : lastTso + 1;
-    return lastTso;
+  public long nextTso() {
+    synchronized (ticks) {
+      long candidate = Tso.compose(read().toEpochMilli(), 0);
+      ticks.lastTso = candidate > ticks.lastTso ? candidate : ticks.lastTso + 1;
+      return ticks.lastTso;
+    }
   }
 
   /** The TSO {@link #nextTso()} would build from the current time, without issuing one. */
-  public synchronized long peekTso() {
-    long candidate = Tso.compose(millis(), 0);
-    return Math.max(candidate, lastTso);
+  public long peekTso() {
+    synchronized (ticks) {
+      long candidate = Tso.compose(read().toEpochMilli(), 0);
+      return Math.max(candidate, ticks.lastTso);
+    }
   }
 
   /**
    * The one place "now" is computed: the mode's raw time, floored at the latest reading so that no
    * mode switch and no step of the wall clock shows any reader a time below one already seen.
+   * Callers hold the lock of {@link #ticks}.
    */
   private Instant read() {
+    Ticks t = ticks;
     Instant raw =
-        manual ? Instant.ofEpochMilli(manualMillis) : wall.instant().plusMillis(offsetMillis);
-    if (raw.isAfter(last)) {
-      last = raw;
+        t.manual
+            ? Instant.ofEpochMilli(t.manualMillis)
+            : t.wall.instant().plusMillis(t.offsetMillis);
+    if (raw.isAfter(t.last)) {
+      t.last = raw;
     }
-    return last;
+    return t.last;
   }
 
   /**
    * What {@link #restore} needs to put the clock back where it stands now: the time of a manual
    * clock, or a system clock's offset from the wall clock.
    */
-  synchronized long snapshotMillis() {
-    return manual ? manualMillis : offsetMillis;
+  long snapshotMillis() {
+    synchronized (ticks) {
+      return ticks.manual ? ticks.manualMillis : ticks.offsetMillis;
+    }
   }
 
   /**
    * Puts the clock back where a reset wants it (the mode and the {@link #snapshotMillis()} taken
    * then), forgetting issued TSOs and readings: a reset starts the cluster's history again.
    */
-  synchronized void restore(boolean manual, long snapshotMillis) {
-    this.manual = manual;
-    if (manual) {
-      this.manualMillis = snapshotMillis;
-    } else {
-      this.offsetMillis = snapshotMillis;
+  void restore(boolean manual, long snapshotMillis) {
+    synchronized (ticks) {
+      ticks.manual = manual;
+      if (manual) {
+        ticks.manualMillis = snapshotMillis;
+      } else {
+        ticks.offsetMillis = snapshotMillis;
+      }
+      ticks.last = Instant.EPOCH;
+      ticks.lastTso = 0;
     }
-    this.last = Instant.EPOCH;
-    this.lastTso = 0;
   }
 }

@@ -51,9 +51,44 @@ record Settings(
             annotation.urlProperty(),
             PdClock::system,
             OwnerTick.immediate(),
-            NO_OPTIONS,
+            serverOptions(origin, annotation.pdEndpoints(), annotation.clusterId()),
             NO_STATE)
         .validated();
+  }
+
+  /** The annotation's server-level attributes, checked now so that misuse fails the class. */
+  private static Consumer<FakeTiCdcServer.Builder> serverOptions(
+      String origin, String[] pdEndpoints, String clusterId) {
+    if (pdEndpoints.length == 0 && clusterId.isEmpty()) {
+      return NO_OPTIONS;
+    }
+    java.util.List<String> endpoints = java.util.List.of(pdEndpoints);
+    for (String endpoint : endpoints) {
+      if (!endpoint.matches("(?i)https?://[^/\\s]+/?")) {
+        throw new ExtensionConfigurationException(
+            origin
+                + ": pdEndpoints = \""
+                + endpoint
+                + "\" is not a PD endpoint; use an http:// or https:// URL such as"
+                + " \"https://127.0.0.1:2579\"");
+      }
+    }
+    if (!clusterId.isEmpty() && !clusterId.matches("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*")) {
+      throw new ExtensionConfigurationException(
+          origin
+              + ": clusterId = \""
+              + clusterId
+              + "\" is not a TiCDC cluster id; use letters, digits and single dashes such as"
+              + " \"simple-cluster-id\"");
+    }
+    return builder -> {
+      if (!endpoints.isEmpty()) {
+        builder.pdEndpoints(endpoints);
+      }
+      if (!clusterId.isEmpty()) {
+        builder.clusterId(clusterId);
+      }
+    };
   }
 
   /** The settings of {@code @ExtendWith(TiCdcExtension.class)} without the annotation. */

@@ -83,4 +83,17 @@ public @interface TiCdcServer {
    * must not publish into the same property.
    */
   String urlProperty() default "";
+
+  /**
+   * The upstream PD's endpoints ({@code cdc server --pd}), for example {@code
+   * "https://127.0.0.1:2579"}: {@code pd_addrs} in request bodies must name one of them. Empty for
+   * {@code http://127.0.0.1:2379}; wins over the scenario's {@code pd_endpoints}.
+   */
+  String[] pdEndpoints() default {};
+
+  /**
+   * TiCDC's cluster id ({@code cdc server --cluster-id}), reported in status and captures; empty
+   * for {@code default}; wins over the scenario's {@code cluster_id}.
+   */
+  String clusterId() default "";
 }

@@ -151,4 +151,29 @@ class MisuseTest {
     @Test
     void test(FakeTiCdcServer server) {}
   }
+
+  @Test
+  void badPdEndpointsAndClusterIdFailTheClassNamingTheFix() {
+    assertThat(EngineKit.onlyFailure(EngineKit.run(BadPdTestCase.class)))
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessageContaining("pdEndpoints = \"127.0.0.1:2379\" is not a PD endpoint")
+        .hasMessageContaining("\"https://127.0.0.1:2579\"");
+    assertThat(EngineKit.onlyFailure(EngineKit.run(BadClusterIdTestCase.class)))
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessageContaining("clusterId = \"my_cluster\" is not a TiCDC cluster id");
+  }
+
+  @EngineKit.Fixture
+  @TiCdcServer(pdEndpoints = "127.0.0.1:2379")
+  static class BadPdTestCase {
+    @Test
+    void test() {}
+  }
+
+  @EngineKit.Fixture
+  @TiCdcServer(clusterId = "my_cluster")
+  static class BadClusterIdTestCase {
+    @Test
+    void test() {}
+  }
 }

@@ -178,4 +178,20 @@ class TiCdcServerTest {
       assertThat(System.getProperty("ticdc.test.url")).isEqualTo(url);
     }
   }
+
+  @Test
+  void pdEndpointsAndClusterIdConfigureTheServer() {
+    assertAllPassed(EngineKit.run(ServerSettingsTestCase.class), 1);
+  }
+
+  @EngineKit.Fixture
+  @TiCdcServer(pdEndpoints = "https://127.0.0.1:2579", clusterId = "c1")
+  static class ServerSettingsTestCase {
+    @Test
+    void seesTheSettings(FakeCluster cluster) {
+      assertThat(cluster.pdEndpoints()).containsExactly("https://127.0.0.1:2579");
+      assertThat(cluster.clusterId()).isEqualTo("c1");
+      assertThat(cluster.captures()).allMatch(c -> c.clusterId().equals("c1"));
+    }
+  }
 }

@@ -128,14 +128,15 @@ final class Gates {
 
     @Override
     public Response answer(Request request) {
-      Map<String, String> users = server.clientUsers();
-      if (request.route().has(RouteFlag.AUTHENTICATED) && !users.isEmpty()) {
-        authenticate(request, users);
+      java.util.Set<String> allowed = server.clientAllowedUsers();
+      if (request.route().has(RouteFlag.AUTHENTICATED) && !allowed.isEmpty()) {
+        authenticate(request, allowed, server.upstreamUsers());
       }
       return next.answer(request);
     }
 
-    private static void authenticate(Request request, Map<String, String> users) {
+    private static void authenticate(
+        Request request, java.util.Set<String> allowed, Map<String, String> upstreamUsers) {
       String header = request.exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
       String[] credentials = BasicAuth.parse(header);
       if (credentials == null) {
@@ -146,11 +147,12 @@ final class Gates {
       if (user.isEmpty()) {
         throw CdcError.UNAUTHORIZED.raise(user, "Empty username is not allowed.");
       }
-      String password = users.get(user);
-      if (password == null) {
+      if (!allowed.contains(user)) {
         throw CdcError.UNAUTHORIZED.raise(user, "The user is not allowed.");
       }
-      if (!password.equals(credentials[1])) {
+      // The password is checked where TiCDC logs in to the upstream TiDB as that user.
+      String password = upstreamUsers.get(user);
+      if (password == null || !password.equals(credentials[1])) {
         String host = request.exchange.getSourceAddress().getAddress().getHostAddress();
         throw CdcError.UNAUTHORIZED.raise(
             user,

@@ -172,9 +172,13 @@ public final class HttpServers implements AutoCloseable {
     this.router = Router.of(context.surface());
   }
 
-  /** Turns on TiCDC's client authentication with these users and passwords (§10.1). */
-  public void requireClientUsers(java.util.Map<String, String> users) {
-    context.requireClientUsers(users);
+  /**
+   * Turns on TiCDC's client authentication for the {@code allowed} users, whose passwords are
+   * checked against the upstream TiDB's {@code upstreamUsers}.
+   */
+  public void requireClientUsers(
+      java.util.Set<String> allowed, java.util.Map<String, String> upstreamUsers) {
+    context.requireClientUsers(allowed, upstreamUsers);
   }
 
   /** Stops the worker threads; listeners must be closed first. */

@@ -3,6 +3,7 @@ package io.github.ticdcfake.internal.http;
 import io.github.ticdcfake.cluster.FakeCluster;
 import io.github.ticdcfake.internal.json.v2.V2ViewFlavour;
 import java.util.Map;
+import java.util.Set;
 
 /** What handlers share across the captures of one fake server. */
 final class ServerContext {
@@ -13,7 +14,8 @@ final class ServerContext {
   private final V2ViewFlavour v2Views;
   private final boolean adminEnabled;
   private final String adminToken;
-  private volatile Map<String, String> clientUsers = Map.of();
+  private volatile Set<String> clientAllowedUsers = Set.of();
+  private volatile Map<String, String> upstreamUsers = Map.of();
 
   ServerContext(FakeCluster cluster) {
     this(cluster, new HeldExchanges(), true, null);
@@ -51,16 +53,19 @@ final class ServerContext {
     return adminEnabled;
   }
 
-  /**
-   * User names and passwords of TiCDC's client authentication (tiflow {@code
-   * cdc/api/middleware/middleware.go}); empty means off.
-   */
-  Map<String, String> clientUsers() {
-    return clientUsers;
+  /** The users TiCDC's client authentication lets in ({@code client-allowed-user}); empty: off. */
+  Set<String> clientAllowedUsers() {
+    return clientAllowedUsers;
   }
 
-  void requireClientUsers(Map<String, String> users) {
-    this.clientUsers = Map.copyOf(users);
+  /** The upstream TiDB's users and passwords, which client authentication logs in as. */
+  Map<String, String> upstreamUsers() {
+    return upstreamUsers;
+  }
+
+  void requireClientUsers(Set<String> allowed, Map<String, String> upstream) {
+    this.upstreamUsers = Map.copyOf(upstream);
+    this.clientAllowedUsers = Set.copyOf(allowed);
   }
 
   /** The bearer token {@code /__fake} requires, or {@code null}. */

@@ -35,7 +35,17 @@ import java.util.Set;
  */
 public final class ScenarioJson {
   private static final Set<String> TOP =
-      Set.of("captures", "version", "upstream", "changefeeds", "faults");
+      Set.of(
+          "captures",
+          "version",
+          "pd_endpoints",
+          "cluster_id",
+          "time_zone",
+          "advertise_addr",
+          "upstream",
+          "changefeeds",
+          "faults");
+  private static final Set<String> USER = Set.of("user", "password");
   private static final Set<String> TABLE =
       Set.of("schema", "table", "table_id", "columns", "primary_key");
   private static final Set<String> ERROR = Set.of("code", "message");
@@ -76,11 +86,52 @@ public final class ScenarioJson {
         throw new FieldException("version", e.getMessage());
       }
     }
+    if (top.has("pd_endpoints")) {
+      List<String> endpoints = top.strings("pd_endpoints");
+      for (String endpoint : endpoints) {
+        if (!endpoint.matches("(?i)https?://[^/\\s]+/?")) {
+          throw new FieldException(
+              top.pathOf("pd_endpoints"),
+              "wants http:// or https:// URLs such as https://127.0.0.1:2379, got '"
+                  + endpoint
+                  + "'");
+        }
+      }
+      if (endpoints.isEmpty()) {
+        throw new FieldException(top.pathOf("pd_endpoints"), "needs at least one endpoint");
+      }
+      b.pdEndpoints(endpoints);
+    }
+    if (top.has("cluster_id")) {
+      b.clusterId(top.string("cluster_id"));
+    }
+    if (top.has("time_zone")) {
+      String zone = top.string("time_zone");
+      try {
+        b.timeZone(java.time.ZoneId.of(zone));
+      } catch (java.time.DateTimeException e) {
+        throw new FieldException(
+            top.pathOf("time_zone"), "unknown time zone '" + zone + "'; use e.g. Asia/Shanghai");
+      }
+    }
+    if (top.has("advertise_addr")) {
+      String address = top.string("advertise_addr");
+      if (address.lastIndexOf(':') <= 0) {
+        throw new FieldException(
+            top.pathOf("advertise_addr"), "wants HOST:PORT, got '" + address + "'");
+      }
+      b.advertiseAddress(address);
+    }
     if (top.has("upstream")) {
-      JsonFields upstream = top.object("upstream").allowOnly(Set.of("tables"));
+      JsonFields upstream = top.object("upstream").allowOnly(Set.of("tables", "users"));
       List<Object> tables = upstream.array("tables");
       for (int i = 0; i < tables.size(); i++) {
         b.upstreamTable(table(JsonFields.of("upstream.tables[" + i + "]", tables.get(i))));
+      }
+      List<Object> users = upstream.array("users");
+      for (int i = 0; i < users.size(); i++) {
+        JsonFields user = JsonFields.of("upstream.users[" + i + "]", users.get(i)).allowOnly(USER);
+        b.upstreamUser(user.string("user"), user.string("password", ""));
       }
     }
     List<Object> changefeeds = top.array("changefeeds");
@@ -264,6 +315,12 @@ public final class ScenarioJson {
     Map<String, Object> top = new LinkedHashMap<>();
     scenario.captures().ifPresent(n -> top.put("captures", n));
     scenario.version().ifPresent(v -> top.put("version", v.version()));
+    if (!scenario.pdEndpoints().isEmpty()) {
+      top.put("pd_endpoints", scenario.pdEndpoints());
+    }
+    scenario.clusterId().ifPresent(id -> top.put("cluster_id", id));
+    scenario.timeZone().ifPresent(zone -> top.put("time_zone", zone.getId()));
+    scenario.advertiseAddress().ifPresent(a -> top.put("advertise_addr", a));
     List<Object> tables = new ArrayList<>();
     for (UpstreamTable t : scenario.upstreamTables()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -278,7 +335,22 @@ public final class ScenarioJson {
       }
       tables.add(m);
     }
-    top.put("upstream", Map.of("tables", tables));
+    Map<String, Object> upstream = new LinkedHashMap<>();
+    upstream.put("tables", tables);
+    if (!scenario.upstreamUsers().isEmpty()) {
+      List<Object> users = new ArrayList<>();
+      scenario
+          .upstreamUsers()
+          .forEach(
+              (user, password) -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("user", user);
+                m.put("password", password);
+                users.add(m);
+              });
+      upstream.put("users", users);
+    }
+    top.put("upstream", upstream);
     List<Object> changefeeds = new ArrayList<>();
     for (Scenario.ChangefeedSeed seed : scenario.changefeeds()) {
       ChangefeedSpec spec = seed.spec();

@@ -219,6 +219,63 @@ class ValidationTest {
   }
 
   @Test
+  void badDispatcherOnUpdateWinsOverAKeylessTable() {
+    // tiflow cdc/api/v2/api_helpers.go verifyUpdateChangefeedConfig: getVerifiedTables (which
+    // verifies dispatchers on every matched table) runs before the ineligible-table check.
+    cluster.addUpstreamTable("test", "keyed", 0, List.of("id", "name"), List.of("id"));
+    cluster.addUpstreamTable("test", "keyless", 0, List.of("id", "name"), List.of());
+    cluster.setSinkReachable("127.0.0.1:9092", true);
+    assertThat(
+            create("kafka://127.0.0.1:9092/t?protocol=simple", "{\"ignore_ineligible_table\":true}")
+                .status())
+        .isEqualTo(200);
+    http.post("/api/v2/changefeeds/cf/pause", null);
+
+    Reply reply =
+        http.put(
+            "/api/v2/changefeeds/cf",
+            "{\"replica_config\":{\"sink\":{\"dispatchers\":[{\"matcher\":[\"*.*\"],"
+                + "\"partition\":\"columns\",\"columns\":[\"a.b\"]}]}}}");
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+    assertThat(reply.json().get("error_code").asText()).isEqualTo("CDC:ErrChangefeedUpdateRefused");
+    assertThat(reply.json().get("error_msg").asText())
+        .contains("CDC:ErrDispatcherFailed")
+        .doesNotContain("ErrTableIneligible");
+  }
+
+  @Test
+  void keylessTableIsStillRefusedOnUpdateWhenTheDispatcherIsFine() {
+    cluster.addUpstreamTable("test", "keyless", 0, List.of("id", "name"), List.of());
+    cluster.setSinkReachable("127.0.0.1:9092", true);
+    assertThat(
+            create("kafka://127.0.0.1:9092/t?protocol=simple", "{\"ignore_ineligible_table\":true}")
+                .status())
+        .isEqualTo(200);
+    http.post("/api/v2/changefeeds/cf/pause", null);
+
+    Reply reply = http.put("/api/v2/changefeeds/cf", "{\"replica_config\":{}}");
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+    assertThat(reply.json().get("error_code").asText()).isEqualTo("CDC:ErrTableIneligible");
+  }
+
+  @Test
+  void badDispatcherOnCreateWinsOverAKeylessTable() {
+    cluster.addUpstreamTable("test", "keyless", 0, List.of("id", "name"), List.of());
+    cluster.setSinkReachable("127.0.0.1:9092", true);
+
+    Reply reply =
+        create(
+            "kafka://127.0.0.1:9092/t?protocol=simple",
+            "{\"sink\":{\"dispatchers\":[{\"matcher\":[\"*.*\"],\"partition\":\"columns\","
+                + "\"columns\":[\"a.b\"]}]}}");
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(500);
+    assertThat(reply.json().get("error_code").asText()).isEqualTo("CDC:ErrDispatcherFailed");
+  }
+
+  @Test
   void columnSelectorDroppingThePrimaryKeyIsRefused() {
     cluster.addUpstreamTable("test", "t1", 0, List.of("id", "name"), List.of("id"));
     cluster.setSinkReachable("127.0.0.1:9092", true);
