@@ -4,7 +4,6 @@ import io.github.ticdcfake.cluster.Capture;
 import io.github.ticdcfake.cluster.CdcError;
 import io.github.ticdcfake.cluster.CdcException;
 import io.github.ticdcfake.cluster.GoQuery;
-import io.github.ticdcfake.fault.Operation;
 import io.github.ticdcfake.internal.json.Json;
 import io.github.ticdcfake.internal.json.WireModels.HttpError;
 import io.undertow.server.HttpHandler;
@@ -108,7 +107,7 @@ final class ApiHandler implements HttpHandler {
     Route route = match.route();
     Call call =
         new Call(server, captureId, match.params(), GoQuery.parse(exchange.getQueryString()), body);
-    if (route.operation() != Operation.ROOT_STATUS && !server.cluster().isReady()) {
+    if (!route.operation().isRootRoute() && !server.cluster().isReady()) {
       throw CdcError.SERVER_IS_NOT_READY.raise();
     }
     if (route.forwardToOwner()) {

@@ -1,6 +1,7 @@
 package io.github.ticdcfake.internal.http;
 
 import static io.github.ticdcfake.fault.Operation.CREATE_CHANGEFEED;
+import static io.github.ticdcfake.fault.Operation.DEBUG_INFO;
 import static io.github.ticdcfake.fault.Operation.DELETE_CHANGEFEED;
 import static io.github.ticdcfake.fault.Operation.DELETE_SERVICE_GC_SAFEPOINT;
 import static io.github.ticdcfake.fault.Operation.DRAIN_CAPTURE;
@@ -14,6 +15,7 @@ import static io.github.ticdcfake.fault.Operation.HEALTH;
 import static io.github.ticdcfake.fault.Operation.LIST_CAPTURES;
 import static io.github.ticdcfake.fault.Operation.LIST_CHANGEFEEDS;
 import static io.github.ticdcfake.fault.Operation.LIST_PROCESSORS;
+import static io.github.ticdcfake.fault.Operation.METRICS;
 import static io.github.ticdcfake.fault.Operation.PAUSE_CHANGEFEED;
 import static io.github.ticdcfake.fault.Operation.QUERY_TSO;
 import static io.github.ticdcfake.fault.Operation.RESIGN_OWNER;
@@ -77,6 +79,8 @@ final class ApiV2Routes {
         // upstream APIs
         new Route(QUERY_TSO, false, StatusHandlers::tso),
         // outside /api/v2 (tiflow cdc/api/status), used by TiDB Operator
-        new Route(ROOT_STATUS, false, StatusHandlers::rootStatus));
+        new Route(ROOT_STATUS, false, StatusHandlers::rootStatus),
+        new Route(DEBUG_INFO, false, ObservabilityHandlers::debugInfo).withAuthentication(),
+        new Route(METRICS, false, ObservabilityHandlers::metrics));
   }
 }

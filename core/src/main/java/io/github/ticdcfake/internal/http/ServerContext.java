@@ -8,6 +8,7 @@ final class ServerContext {
   private final FakeCluster cluster;
   final long pid = ProcessHandle.current().pid();
   private final HeldExchanges held;
+  private final OwnershipMeter ownership = new OwnershipMeter();
   private final FaultInjector faultInjector;
   private final boolean adminEnabled;
   private final String adminToken;
@@ -31,6 +32,11 @@ final class ServerContext {
 
   HeldExchanges held() {
     return held;
+  }
+
+  /** Each capture's {@code ticdc_owner_ownership_counter}. */
+  OwnershipMeter ownership() {
+    return ownership;
   }
 
   FaultInjector faultInjector() {
