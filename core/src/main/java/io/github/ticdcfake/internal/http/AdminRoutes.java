@@ -42,7 +42,10 @@ final class AdminRoutes {
           new AdminRoute("POST", "/__fake/clock", AdminHandlers::clock),
           new AdminRoute("POST", "/__fake/health", AdminHandlers::health),
           new AdminRoute("POST", "/__fake/gc_safepoint", AdminHandlers::gcSafepoint),
-          new AdminRoute("POST", "/__fake/upstream/tables", AdminHandlers::addUpstreamTable));
+          new AdminRoute("POST", "/__fake/upstream/tables", AdminHandlers::addUpstreamTable),
+          new AdminRoute("GET", "/__fake/", StatusPage::page),
+          new AdminRoute("GET", "/__fake/ui", StatusPage::page),
+          new AdminRoute("GET", "/__fake/dashboard", StatusPage::dashboard));
 
   private AdminRoutes() {}
 
@@ -66,9 +69,13 @@ final class AdminRoutes {
     String token = server.adminToken();
     if (token != null) {
       String auth = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
-      if (auth == null || !auth.equals("Bearer " + token)) {
+      if ((auth == null || !auth.equals("Bearer " + token))
+          && !StatusPage.tokenInQuery(exchange, token)) {
         return AdminHandlers.error(
-            401, "FAKE:ErrUnauthorized", "the admin API needs Authorization: Bearer <token>");
+            401,
+            "FAKE:ErrUnauthorized",
+            "the admin API needs Authorization: Bearer <token>"
+                + (StatusPage.isPage(exchange) ? " (or open /__fake/?token=<token>)" : ""));
       }
     }
     String method = exchange.getRequestMethod().toString();
