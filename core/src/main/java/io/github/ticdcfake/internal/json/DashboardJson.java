@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /__fake/dashboard}: one compact document with everything the status page shows,
- * assembled from one look at the cluster, so the page needs a single request per refresh.
+ * {@code GET /__fake/dashboard}: one compact document with everything the status page shows, so the
+ * page needs a single request per refresh.
  */
 public final class DashboardJson {
   private DashboardJson() {}
