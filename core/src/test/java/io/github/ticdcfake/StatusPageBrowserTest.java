@@ -203,6 +203,14 @@ class StatusPageBrowserTest {
                 + " (42S02): Table 'audit.log' doesn't exist"));
     awaitRenders(before + 1);
     screenshot();
+
+    // the capture serving the page is killed: its port stops answering and the page says so
+    cluster.killCapture(cluster.captures().get(0).id());
+    assertThat(
+            browser
+                .findElement(By.xpath("//span[@id='conn' and starts-with(., 'disconnected')]"))
+                .isDisplayed())
+        .isTrue();
   }
 
   @Test
