@@ -195,6 +195,41 @@ class MetricsAndDebugInfoTest {
     }
   }
 
+  /** The owner's TiCDC series and its /debug/info, byte for byte (ids and ports substituted). */
+  @Test
+  void goldenOwnerSeriesAndDebugInfo() {
+    PdClock fixed = PdClock.manual(START);
+    try (FakeTiCdcServer golden =
+        FakeTiCdcServer.builder().captures(2).clock(fixed).seed(7).start()) {
+      FakeCluster c = golden.cluster();
+      c.addUpstreamTable("test", "orders", 104L, List.of("id", "note"), List.of("id"));
+      c.createChangefeed(
+          ChangefeedSpec.builder().changefeedId("cf-1").sinkUri("blackhole://").build());
+      c.createChangefeed(
+          ChangefeedSpec.builder().changefeedId("cf-2").sinkUri("blackhole://").build());
+      c.pauseChangefeed(FakeCluster.DEFAULT_NAMESPACE, "cf-2");
+      fixed.advance(Duration.ofSeconds(10));
+
+      String metrics = Http.get(golden.url(), "/metrics").body();
+      String ticdc =
+          metrics
+              .lines()
+              .filter(l -> l.matches("(# (HELP|TYPE) )?ticdc_(owner|processor)_.*"))
+              .map(l -> l + "\n")
+              .collect(java.util.stream.Collectors.joining());
+      assertThat(ticdc).isEqualTo(Golden.read("metrics-owner.txt"));
+
+      String info = Http.get(golden.url(), "/debug/info").body();
+      for (int i = 0; i < 2; i++) {
+        var capture = c.captures().get(i);
+        info =
+            info.replace(capture.id(), "${capture" + i + "}")
+                .replace(capture.address(), "${address" + i + "}");
+      }
+      assertThat(info).isEqualTo(Golden.read("debug-info.txt"));
+    }
+  }
+
   /** A parsed exposition: families in order of appearance, samples per family. */
   record Exposition(List<String> families, Map<String, Family> byName) {
     record Sample(Map<String, String> labels, String value) {}
