@@ -262,8 +262,12 @@ final class ObservabilityHandlers {
 
   private static final DateTimeFormatter GO_TIME_SECONDS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-  private static final DateTimeFormatter GO_TIME_ZONE =
-      DateTimeFormatter.ofPattern(" xx zzz", Locale.ROOT);
+  private static final DateTimeFormatter GO_TIME_OFFSET =
+      DateTimeFormatter.ofPattern(" xx ", Locale.ROOT);
+  // tzdata's abbreviations (CST, UTC, CEST) are the JDK's short names in English; where it has
+  // none it writes GMT+hh:mm and Go writes tzdata's numeric form (+08, +0530).
+  private static final DateTimeFormatter GO_TIME_ABBREVIATION =
+      DateTimeFormatter.ofPattern("zzz", Locale.US);
 
   /** Go's {@code time.Time.String}: {@code 2006-01-02 15:04:05.999999999 -0700 MST}. */
   static String goTimeString(Instant instant, ZoneId zone) {
@@ -274,7 +278,12 @@ final class ObservabilityHandlers {
       String fraction = String.format(Locale.ROOT, "%09d", nanos).replaceAll("0+$", "");
       s.append('.').append(fraction);
     }
-    return s.append(GO_TIME_ZONE.format(t)).toString();
+    s.append(GO_TIME_OFFSET.format(t));
+    String abbreviation = GO_TIME_ABBREVIATION.format(t);
+    if (abbreviation.startsWith("GMT") && abbreviation.length() > 3) {
+      abbreviation = abbreviation.substring(3).replace(":", "").replaceFirst("00$", "");
+    }
+    return s.append(abbreviation).toString();
   }
 
   /**

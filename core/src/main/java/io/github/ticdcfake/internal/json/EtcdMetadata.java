@@ -42,15 +42,14 @@ public final class EtcdMetadata {
         data.add(new EtcdData(root + "/__cdc_meta__/owner/22318498f4dd6639", capture.id()));
       }
     }
+    // model.UpstreamInfo's field order; Map.of would reorder the keys from one JVM to the next
+    Map<String, Object> upstream = new LinkedHashMap<>();
+    upstream.put("id", WireModels.unsigned(cluster.upstreamId()));
+    upstream.put("pd-endpoints", "http://127.0.0.1:2379");
     data.add(
         new EtcdData(
             root + "/default/upstream/" + Long.toUnsignedString(cluster.upstreamId()),
-            json(
-                Map.of(
-                    "id",
-                    WireModels.unsigned(cluster.upstreamId()),
-                    "pd-endpoints",
-                    "http://127.0.0.1:2379"))));
+            json(upstream)));
     for (Changefeed cf : cluster.changefeeds()) {
       String prefix = root + "/" + cf.namespace() + "/changefeed/";
       Map<String, Object> info = new LinkedHashMap<>();

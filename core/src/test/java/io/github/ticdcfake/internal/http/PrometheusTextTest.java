@@ -79,5 +79,9 @@ class PrometheusTextTest {
             ObservabilityHandlers.goTimeString(
                 Instant.parse("2024-05-20T02:00:00.120Z"), ZoneId.of("UTC")))
         .isEqualTo("2024-05-20 02:00:00.12 +0000 UTC");
+    assertThat(
+            ObservabilityHandlers.goTimeString(
+                Instant.parse("2024-05-20T02:00:00.000000001Z"), ZoneId.of("Europe/Berlin")))
+        .isEqualTo("2024-05-20 04:00:00.000000001 +0200 CEST");
   }
 }
