@@ -345,28 +345,32 @@ public final class FakeTiCdcServer implements AutoCloseable {
       SSLContext ssl = tls == null ? null : tls.serverSslContext();
       boolean requireClientCert = tls != null && tls.requiresClientCertificate();
       HttpServers http = new HttpServers(maxRequestBodyBytes);
+      Map<String, HttpServers.Listener> byCapture = new ConcurrentHashMap<>();
       List<HttpServers.Listener> bound = new ArrayList<>();
       try {
+        // 1. bind every port (nothing is accepted yet), 2. build the cluster on those addresses,
+        // 3. serve each capture, 4. seed it: nobody can reach a port before its capture exists.
         List<String> addresses = new ArrayList<>();
         for (int i = 0; i < captures; i++) {
           HttpServers.Listener listener =
               http.bind(host, port == 0 ? 0 : port + i, ssl, requireClientCert);
           bound.add(listener);
-          String h = host.contains(":") ? "[" + host + "]" : host;
-          addresses.add(h + ":" + listener.address().getPort());
+          addresses.add(hostPort(host, listener.address().getPort()));
         }
-        FakeCluster built = cluster.captureAddresses(addresses).build();
+        FakeCluster built =
+            cluster
+                .captureAddresses(addresses)
+                .captureNetwork(new Network(http, host, byCapture, ssl, requireClientCert))
+                .build();
         http.attach(built, adminApi, adminToken);
         if (!clientUsers.isEmpty()) {
           http.requireClientUsers(clientUsers);
         }
-        Map<String, HttpServers.Listener> byCapture = new ConcurrentHashMap<>();
         List<Capture> all = built.captures();
         for (int i = 0; i < captures; i++) {
-          bound.get(i).serve(all.get(i).id());
           byCapture.put(all.get(i).id(), bound.get(i));
+          bound.get(i).serve(all.get(i).id());
         }
-        built.attachNetwork(new Network(http, host, byCapture, ssl, requireClientCert));
         if (scenario != null) {
           try {
             built.load(scenario);
@@ -384,7 +388,11 @@ public final class FakeTiCdcServer implements AutoCloseable {
     }
   }
 
-  /** Opens and closes capture ports for the cluster's kill and add operations. */
+  private static String hostPort(String host, int port) {
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+  }
+
+  /** Opens and closes capture ports for the cluster's kill, add and reset operations. */
   private static final class Network implements CaptureNetwork {
     private final HttpServers http;
     private final String host;
@@ -412,10 +420,9 @@ public final class FakeTiCdcServer implements AutoCloseable {
         port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
       }
       HttpServers.Listener listener = http.bind(host, port, ssl, requireClientCert);
-      listener.serve(captureId);
       listeners.put(captureId, listener);
-      String h = host.contains(":") ? "[" + host + "]" : host;
-      return h + ":" + listener.address().getPort();
+      listener.serve(captureId);
+      return hostPort(host, listener.address().getPort());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.ticdcfake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.ticdcfake.TestHttp.Reply;
 import io.github.ticdcfake.cluster.Capture;
 import io.github.ticdcfake.cluster.ChangefeedSpec;
 import io.github.ticdcfake.cluster.ChangefeedState;
@@ -9,28 +10,25 @@ import io.github.ticdcfake.cluster.FakeCluster;
 import io.github.ticdcfake.cluster.PdClock;
 import io.github.ticdcfake.cluster.Tso;
 import io.github.ticdcfake.fault.Operation;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The /__fake admin API, always driven through a non-owner capture's port. */
 class AdminApiTest {
   private static final Instant START = Instant.parse("2024-05-20T02:00:00Z");
-  private final PdClock clock = PdClock.manual(START);
-  private final FakeTiCdcServer server = FakeTiCdcServer.builder().captures(2).clock(clock).start();
-  private final FakeCluster cluster = server.cluster();
-  private final URI owner = server.url();
-  private final URI other = server.url(cluster.captures().get(1).id());
 
-  @AfterEach
-  void close() {
-    server.close();
-  }
+  /** An instance field: every test gets a server of its own. */
+  @RegisterExtension
+  final FakeServerFixture fake =
+      FakeServerFixture.builder().captures(2).manualClock(START).freshConnections().build();
+
+  private final FakeCluster cluster = fake.cluster();
+  private final PdClock clock = cluster.clock();
+  private final TestHttp owner = fake.http();
+  private final TestHttp other = fake.http(cluster.captures().get(1).id());
 
   private void createCf1() {
     cluster.createChangefeed(
@@ -41,60 +39,54 @@ class AdminApiTest {
   void forcesAStateWithAnErrorShownWhereTiCdcShowsIt() {
     createCf1();
 
-    HttpResponse<String> response =
-        Http.post(
-            other,
+    Reply response =
+        other.post(
             "/__fake/changefeeds/cf-1/state",
             "{\"state\":\"pending\",\"error\":{\"code\":\"CDC:ErrKafkaAsyncSendMessage\",\"message\":\"kafka down\"}}");
 
-    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.status()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("{}");
-    assertThat(Http.get(owner, "/api/v2/changefeeds/cf-1").body())
+    assertThat(owner.get("/api/v2/changefeeds/cf-1").body())
         .contains("\"state\":\"pending\"")
         .contains("\"error\":{\"addr\"");
-    assertThat(Http.get(owner, "/api/v2/changefeeds").body()).contains("\"state\":\"warning\"");
+    assertThat(owner.get("/api/v2/changefeeds").body()).contains("\"state\":\"warning\"");
   }
 
   @Test
   void warningIsListedButNotShownByGet() {
     createCf1();
 
-    Http.post(
-        other,
+    other.post(
         "/__fake/changefeeds/cf-1/state",
         "{\"state\":\"warning\",\"error\":{\"code\":\"CDC:ErrMySQLTxnError\",\"message\":\"txn\"}}");
 
-    assertThat(Http.get(owner, "/api/v2/changefeeds").body()).contains("CDC:ErrMySQLTxnError");
-    assertThat(Http.get(owner, "/api/v2/changefeeds/cf-1").body()).doesNotContain("\"error\"");
-    assertThat(Http.get(owner, "/api/v2/changefeeds/cf-1/status").body())
-        .contains("\"last_warning\"");
+    assertThat(owner.get("/api/v2/changefeeds").body()).contains("CDC:ErrMySQLTxnError");
+    assertThat(owner.get("/api/v2/changefeeds/cf-1").body()).doesNotContain("\"error\"");
+    assertThat(owner.get("/api/v2/changefeeds/cf-1/status").body()).contains("\"last_warning\"");
   }
 
   @Test
   void badFieldsAreNamedWithFakeCodes() {
     createCf1();
 
-    HttpResponse<String> badState =
-        Http.post(other, "/__fake/changefeeds/cf-1/state", "{\"state\":\"paused\"}");
-    HttpResponse<String> unknownField =
-        Http.post(other, "/__fake/changefeeds/cf-1/checkpoint", "{\"lag\":5}");
-    HttpResponse<String> unknownRoute = Http.get(other, "/__fake/nope");
+    Reply badState = other.post("/__fake/changefeeds/cf-1/state", "{\"state\":\"paused\"}");
+    Reply unknownField = other.post("/__fake/changefeeds/cf-1/checkpoint", "{\"lag\":5}");
+    Reply unknownRoute = other.get("/__fake/nope");
 
-    assertThat(badState.statusCode()).isEqualTo(400);
+    assertThat(badState.status()).isEqualTo(400);
     assertThat(badState.body())
         .contains("\"error_msg\": \"[FAKE:ErrInvalidField]state: unknown state 'paused'")
         .contains("\"error_code\": \"FAKE:ErrInvalidField\"");
     assertThat(unknownField.body()).contains("[FAKE:ErrInvalidField]lag: unknown field");
-    assertThat(unknownRoute.statusCode()).isEqualTo(404);
+    assertThat(unknownRoute.status()).isEqualTo(404);
     assertThat(unknownRoute.body()).contains("FAKE:ErrNotFound");
   }
 
   @Test
   void unknownChangefeedIsTiCdcsError() {
-    HttpResponse<String> response =
-        Http.post(other, "/__fake/changefeeds/cf-9/state", "{\"state\":\"failed\"}");
+    Reply response = other.post("/__fake/changefeeds/cf-9/state", "{\"state\":\"failed\"}");
 
-    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.status()).isEqualTo(400);
     assertThat(response.body()).contains("CDC:ErrChangeFeedNotExists");
   }
 
@@ -103,15 +95,15 @@ class AdminApiTest {
     createCf1();
     long ts = Tso.of(START.minusSeconds(30));
 
-    Http.post(other, "/__fake/changefeeds/cf-1/checkpoint", "{\"checkpoint_ts\":" + ts + "}");
+    other.post("/__fake/changefeeds/cf-1/checkpoint", "{\"checkpoint_ts\":" + ts + "}");
     assertThat(cluster.changefeed("cf-1").orElseThrow().checkpointTs()).isEqualTo(ts);
 
-    Http.post(other, "/__fake/changefeeds/cf-1/checkpoint", "{\"lag_ms\":60000}");
+    other.post("/__fake/changefeeds/cf-1/checkpoint", "{\"lag_ms\":60000}");
     clock.advance(Duration.ofMinutes(2));
     assertThat(Tso.toInstant(cluster.changefeed("cf-1").orElseThrow().checkpointTs()))
         .isEqualTo(START.plusSeconds(60));
 
-    Http.post(other, "/__fake/changefeeds/cf-1/checkpoint", "{\"stalled\":true}");
+    other.post("/__fake/changefeeds/cf-1/checkpoint", "{\"stalled\":true}");
     clock.advance(Duration.ofMinutes(2));
     assertThat(Tso.toInstant(cluster.changefeed("cf-1").orElseThrow().checkpointTs()))
         .isEqualTo(START.plusSeconds(60));
@@ -120,11 +112,11 @@ class AdminApiTest {
 
   @Test
   void clockAdvancesAndSwitchesMode() {
-    HttpResponse<String> response = Http.post(other, "/__fake/clock", "{\"advance_ms\":5000}");
+    Reply response = other.post("/__fake/clock", "{\"advance_ms\":5000}");
 
     assertThat(response.body())
         .isEqualTo("{\"mode\":\"manual\",\"now_ms\":" + START.plusSeconds(5).toEpochMilli() + "}");
-    assertThat(Http.post(other, "/__fake/clock", "{\"mode\":\"system\"}").body())
+    assertThat(other.post("/__fake/clock", "{\"mode\":\"system\"}").body())
         .contains("\"mode\":\"system\"");
     assertThat(clock.isManual()).isFalse();
   }
@@ -133,66 +125,62 @@ class AdminApiTest {
   void ownerCanBeElectedAndResigned() {
     String second = cluster.captures().get(1).id();
 
-    Http.post(other, "/__fake/owner", "{\"capture_id\":\"" + second + "\"}");
+    other.post("/__fake/owner", "{\"capture_id\":\"" + second + "\"}");
     assertThat(cluster.owner()).get().extracting(Capture::id).isEqualTo(second);
 
-    Http.post(other, "/__fake/owner", "{}");
+    other.post("/__fake/owner", "{}");
     assertThat(cluster.owner()).get().extracting(Capture::id).isNotEqualTo(second);
 
-    assertThat(Http.post(other, "/__fake/owner", "{\"capture_id\":\"nope\"}").statusCode())
-        .isEqualTo(404);
+    assertThat(other.post("/__fake/owner", "{\"capture_id\":\"nope\"}").status()).isEqualTo(404);
   }
 
   @Test
   void noOwnerWindowAfterResignFailsOwnerRoutes() {
-    Http.post(other, "/__fake/owner", "{\"election_delay_ms\":2000}");
-    Http.post(owner, "/api/v2/owner/resign", "");
+    other.post("/__fake/owner", "{\"election_delay_ms\":2000}");
+    owner.post("/api/v2/owner/resign", "");
 
-    HttpResponse<String> during = Http.get(other, "/api/v2/changefeeds");
+    Reply during = other.get("/api/v2/changefeeds");
     clock.advance(Duration.ofSeconds(2));
-    HttpResponse<String> after = Http.get(other, "/api/v2/changefeeds");
+    Reply after = other.get("/api/v2/changefeeds");
 
-    assertThat(during.statusCode()).isEqualTo(500);
+    assertThat(during.status()).isEqualTo(500);
     assertThat(during.body()).contains("[CDC:ErrOwnerNotFound]owner not found");
-    assertThat(after.statusCode()).isEqualTo(200);
+    assertThat(after.status()).isEqualTo(200);
   }
 
   @Test
   void healthAndReadinessSwitch() {
-    Http.post(other, "/__fake/health", "{\"healthy\":false}");
-    HttpResponse<String> health = Http.get(owner, "/api/v2/health");
-    Http.post(other, "/__fake/health", "{\"healthy\":true,\"ready\":false}");
-    HttpResponse<String> notReady = Http.get(owner, "/api/v2/changefeeds");
+    other.post("/__fake/health", "{\"healthy\":false}");
+    Reply health = owner.get("/api/v2/health");
+    other.post("/__fake/health", "{\"healthy\":true,\"ready\":false}");
+    Reply notReady = owner.get("/api/v2/changefeeds");
 
-    assertThat(health.statusCode()).isEqualTo(500);
+    assertThat(health.status()).isEqualTo(500);
     assertThat(health.body()).contains("[CDC:ErrClusterIsUnhealthy]TiCDC cluster is unhealthy");
-    assertThat(notReady.statusCode()).isEqualTo(503);
+    assertThat(notReady.status()).isEqualTo(503);
     assertThat(notReady.body()).contains("CDC:ErrServerIsNotReady");
   }
 
   @Test
   void gcSafepointAndUpstreamTablesAndSeedChangefeeds() {
-    Http.post(other, "/__fake/gc_safepoint", "{\"gc_safepoint\":" + Tso.of(START) + "}");
-    HttpResponse<String> tooOld =
-        Http.post(
-            owner,
+    other.post("/__fake/gc_safepoint", "{\"gc_safepoint\":" + Tso.of(START) + "}");
+    Reply tooOld =
+        owner.post(
             "/api/v2/changefeeds",
             "{\"changefeed_id\":\"cf-1\",\"sink_uri\":\"blackhole://\",\"start_ts\":"
                 + Tso.of(START)
                 + "}");
-    HttpResponse<String> table =
-        Http.post(
-            other,
+    Reply table =
+        other.post(
             "/__fake/upstream/tables",
             "{\"schema\":\"test\",\"table\":\"t\",\"columns\":[\"id\"],\"primary_key\":[\"id\"]}");
     clock.advance(Duration.ofSeconds(1));
-    HttpResponse<String> seeded =
-        Http.post(
-            other,
+    Reply seeded =
+        other.post(
             "/__fake/changefeeds",
             "{\"changefeed_id\":\"cf-2\",\"sink_uri\":\"blackhole://\",\"state\":\"stopped\"}");
 
-    assertThat(tooOld.statusCode()).isEqualTo(400);
+    assertThat(tooOld.status()).isEqualTo(400);
     assertThat(tooOld.body()).contains("CDC:ErrStartTsBeforeGC");
     assertThat(table.body()).isEqualTo("{\"table_id\":104}");
     assertThat(seeded.body()).isEqualTo("{\"changefeed_id\":\"cf-2\"}");
@@ -203,27 +191,24 @@ class AdminApiTest {
   void faultsAreAddedListedAndCleared() {
     createCf1();
 
-    HttpResponse<String> added =
-        Http.post(
-            other,
+    Reply added =
+        other.post(
             "/__fake/faults",
             "{\"route\":\"POST /api/v2/changefeeds/{changefeed_id}/pause\",\"changefeed_id\":\"cf-1\","
                 + "\"times\":1,\"apply_first\":true,\"respond\":{\"status\":500,"
                 + "\"error_code\":\"CDC:ErrPDEtcdAPIError\",\"error_msg\":\"etcd api call error\"}}");
-    HttpResponse<String> paused = Http.post(owner, "/api/v2/changefeeds/cf-1/pause", "");
-    String listed = Http.get(other, "/__fake/faults").body();
-    Http.delete(other, "/__fake/faults");
+    Reply paused = owner.post("/api/v2/changefeeds/cf-1/pause", "");
+    String listed = other.get("/__fake/faults").body();
+    other.delete("/__fake/faults");
 
     assertThat(added.body()).isEqualTo("{\"rules\":1}");
-    assertThat(paused.statusCode()).isEqualTo(500);
+    assertThat(paused.status()).isEqualTo(500);
     assertThat(cluster.changefeed("cf-1").orElseThrow().state()).isEqualTo(ChangefeedState.STOPPED);
     assertThat(listed).contains("\"apply_first\":true");
     assertThat(cluster.faults().rules()).isEmpty();
     assertThat(
-            Http.post(
-                    other,
-                    "/__fake/faults",
-                    "{\"route\":\"*\",\"times\":0,\"connection\":\"reset\"}")
+            other
+                .post("/__fake/faults", "{\"route\":\"*\",\"times\":0,\"connection\":\"reset\"}")
                 .body())
         .contains("[FAKE:ErrInvalidField]times: must be 1..");
   }
@@ -231,10 +216,10 @@ class AdminApiTest {
   @Test
   void requestsShowTheJournalNewestLast() {
     createCf1();
-    Http.get(owner, "/api/v2/changefeeds/cf-1");
-    Http.post(other, "/api/v2/changefeeds/cf-1/pause", "");
+    owner.get("/api/v2/changefeeds/cf-1");
+    other.post("/api/v2/changefeeds/cf-1/pause", "");
 
-    String journal = Http.get(other, "/__fake/requests").body();
+    String journal = other.get("/__fake/requests").body();
 
     assertThat(journal)
         .contains("\"total\": 2")
@@ -252,52 +237,49 @@ class AdminApiTest {
   @Test
   void resetRestoresThePostStartState() {
     createCf1();
-    Http.get(owner, "/api/v2/changefeeds");
+    owner.get("/api/v2/changefeeds");
 
-    HttpResponse<String> response = Http.post(other, "/__fake/reset", "");
+    Reply response = other.post("/__fake/reset", "");
 
-    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.status()).isEqualTo(200);
     assertThat(cluster.changefeeds()).isEmpty();
     assertThat(cluster.journal().requests()).isEmpty();
   }
 
   @Test
   void capturesAreAddedAndKilled() {
-    HttpResponse<String> added = Http.post(other, "/__fake/captures", "");
+    Reply added = other.post("/__fake/captures", "");
     String id = added.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
-    URI addedUrl = server.url(id);
+    TestHttp addedHttp = fake.http(id);
 
-    assertThat(Http.get(addedUrl, "/api/v2/captures").body()).contains(id);
-    assertThat(Http.delete(other, "/__fake/captures/" + id).statusCode()).isEqualTo(200);
+    assertThat(addedHttp.get("/api/v2/captures").body()).contains(id);
+    assertThat(other.delete("/__fake/captures/" + id).status()).isEqualTo(200);
     assertThat(cluster.liveCaptures()).extracting(Capture::id).doesNotContain(id);
-    assertThat(Http.delete(other, "/__fake/captures/nope").statusCode()).isEqualTo(404);
+    assertThat(other.delete("/__fake/captures/nope").status()).isEqualTo(404);
   }
 
   @Test
   void adminCanBeTurnedOffOrGuardedByAToken() throws Exception {
     try (FakeTiCdcServer off = FakeTiCdcServer.builder().adminApi(false).start();
         FakeTiCdcServer guarded = FakeTiCdcServer.builder().adminToken("s3cret").start()) {
-      HttpResponse<String> offResponse = Http.post(off.url(), "/__fake/reset", "");
-      HttpResponse<String> noToken = Http.post(guarded.url(), "/__fake/reset", "");
-      HttpResponse<String> withToken =
-          Http.send(
-              HttpRequest.newBuilder(guarded.url().resolve("/__fake/reset"))
-                  .header("Authorization", "Bearer s3cret")
-                  .POST(HttpRequest.BodyPublishers.noBody())
-                  .build());
+      Reply offResponse = TestHttp.freshConnections(off.url()).post("/__fake/reset", "");
+      Reply noToken = TestHttp.freshConnections(guarded.url()).post("/__fake/reset", "");
+      Reply withToken =
+          TestHttp.freshConnections(guarded.url())
+              .send("POST", "/__fake/reset", null, "Authorization", "Bearer s3cret");
 
-      assertThat(offResponse.statusCode()).isEqualTo(404);
+      assertThat(offResponse.status()).isEqualTo(404);
       assertThat(offResponse.body()).isEqualTo("404 page not found");
-      assertThat(noToken.statusCode()).isEqualTo(401);
+      assertThat(noToken.status()).isEqualTo(401);
       assertThat(noToken.body()).contains("FAKE:ErrUnauthorized");
-      assertThat(withToken.statusCode()).isEqualTo(200);
+      assertThat(withToken.status()).isEqualTo(200);
     }
   }
 
   @Test
   void everyCapturesPortServesTheAdminApi() {
-    for (URI url : List.of(owner, other)) {
-      assertThat(Http.get(url, "/__fake/state").statusCode()).isEqualTo(200);
+    for (TestHttp http : List.of(owner, other)) {
+      assertThat(http.get("/__fake/state").status()).isEqualTo(200);
     }
   }
 }

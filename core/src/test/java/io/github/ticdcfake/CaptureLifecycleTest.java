@@ -14,18 +14,16 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Killing and adding captures changes what listens, as a client sees it. */
 class CaptureLifecycleTest {
-  private final FakeTiCdcServer server = FakeTiCdcServer.builder().captures(3).start();
-  private final FakeCluster cluster = server.cluster();
+  /** An instance field: every test gets a server of its own to kill captures in. */
+  @RegisterExtension final FakeServerFixture fake = FakeServerFixture.builder().captures(3).build();
 
-  @AfterEach
-  void close() {
-    server.close();
-  }
+  private final FakeTiCdcServer server = fake.server();
+  private final FakeCluster cluster = fake.cluster();
 
   private static void assertRefused(URI url) {
     assertThatThrownBy(() -> new Socket(url.getHost(), url.getPort()).close())
@@ -40,7 +38,8 @@ class CaptureLifecycleTest {
     cluster.killCapture(second.id());
 
     assertRefused(url);
-    assertThat(Http.get(server.url(), "/api/v2/captures").body()).doesNotContain(second.id());
+    assertThat(TestHttp.freshConnections(server.url()).get("/api/v2/captures").body())
+        .doesNotContain(second.id());
     assertThatThrownBy(() -> server.url(second.id())).hasMessageContaining("was killed");
   }
 
@@ -58,8 +57,10 @@ class CaptureLifecycleTest {
     assertThat(next.id()).isNotEqualTo(owner.id());
     assertThat(server.url()).isNotEqualTo(ownerUrl);
     URI third = server.url(cluster.captures().get(2).id());
-    assertThat(Http.get(third, "/api/v2/changefeeds/cf-1").statusCode()).isEqualTo(200);
-    assertThat(Http.get(third, "/api/v2/captures").body()).contains("\"total\":2");
+    assertThat(TestHttp.freshConnections(third).get("/api/v2/changefeeds/cf-1").status())
+        .isEqualTo(200);
+    assertThat(TestHttp.freshConnections(third).get("/api/v2/captures").body())
+        .contains("\"total\":2");
   }
 
   @Test
@@ -91,7 +92,7 @@ class CaptureLifecycleTest {
     URI url = server.url(added.id());
 
     assertThat(server.captureUrls()).hasSize(4).contains(url);
-    assertThat(Http.get(url, "/api/v2/status").body()).contains(added.id());
+    assertThat(TestHttp.freshConnections(url).get("/api/v2/status").body()).contains(added.id());
   }
 
   @Test
@@ -104,7 +105,8 @@ class CaptureLifecycleTest {
 
     server.reset();
 
-    assertThat(Http.get(secondUrl, "/api/v2/status").body()).contains(second.id());
+    assertThat(TestHttp.freshConnections(secondUrl).get("/api/v2/status").body())
+        .contains(second.id());
     assertRefused(addedUrl);
     assertThat(cluster.captures()).extracting(Capture::id).hasSize(3).doesNotContain(added.id());
     assertThat(server.captureUrls()).hasSize(3);
@@ -121,7 +123,7 @@ class CaptureLifecycleTest {
 
     cluster.killCapture(third);
 
-    String processors = Http.get(server.url(), "/api/v2/processors").body();
+    String processors = TestHttp.freshConnections(server.url()).get("/api/v2/processors").body();
     assertThat(processors).contains("\"total\":2").doesNotContain(third);
     assertThat(cluster.changefeed("cf-1").orElseThrow().tables().values())
         .flatExtracting(ids -> ids)

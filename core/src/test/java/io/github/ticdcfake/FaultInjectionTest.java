@@ -7,6 +7,7 @@ import static io.github.ticdcfake.fault.Operation.PAUSE_CHANGEFEED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.ticdcfake.TestHttp.Reply;
 import io.github.ticdcfake.cluster.CdcError;
 import io.github.ticdcfake.cluster.ChangefeedSpec;
 import io.github.ticdcfake.cluster.ChangefeedState;
@@ -28,19 +29,19 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every fault effect as a real HTTP client (or a raw socket) sees it. */
 class FaultInjectionTest {
-  private final FakeTiCdcServer server = FakeTiCdcServer.builder().captures(2).start();
-  private final FakeCluster cluster = server.cluster();
-  private final URI url = server.url();
+  /** An instance field: every test gets a server of its own, as one test closes it. */
+  @RegisterExtension
+  final FakeServerFixture fake = FakeServerFixture.builder().captures(2).freshConnections().build();
 
-  @AfterEach
-  void close() {
-    server.close();
-  }
+  private final FakeTiCdcServer server = fake.server();
+  private final FakeCluster cluster = fake.cluster();
+  private final URI url = server.url();
+  private final TestHttp http = fake.http();
 
   private void createCf1() {
     cluster.createChangefeed(
@@ -54,17 +55,16 @@ class FaultInjectionTest {
         .faults()
         .add(FaultRule.on(PAUSE_CHANGEFEED).inject(CdcError.PD_ETCD_API_ERROR.asFault()));
 
-    HttpResponse<String> response = Http.post(url, "/api/v2/changefeeds/cf-1/pause", "");
+    Reply response = http.post("/api/v2/changefeeds/cf-1/pause", "");
 
-    assertThat(response.statusCode()).isEqualTo(500);
-    assertThat(response.headers().firstValue("Content-Type"))
-        .contains("application/json; charset=utf-8");
+    assertThat(response.status()).isEqualTo(500);
+    assertThat(response.contentType()).isEqualTo("application/json; charset=utf-8");
     assertThat(response.body())
         .isEqualTo(
             "{\n    \"error_msg\": \"[CDC:ErrPDEtcdAPIError]etcd api call error\",\n"
                 + "    \"error_code\": \"CDC:ErrPDEtcdAPIError\"\n}");
-    assertThat(response.headers().firstValue("X-Fake-Fault"))
-        .contains("rule 1: error 500 CDC:ErrPDEtcdAPIError");
+    assertThat(response.header("X-Fake-Fault"))
+        .isEqualTo("rule 1: error 500 CDC:ErrPDEtcdAPIError");
     assertThat(cluster.changefeed("cf-1").orElseThrow().state()).isEqualTo(ChangefeedState.NORMAL);
     assertThat(cluster.journal().requests(PAUSE_CHANGEFEED, "cf-1"))
         .singleElement()
@@ -80,11 +80,11 @@ class FaultInjectionTest {
   void rawStatusAndBody() {
     cluster.faults().add(FaultRule.on(LIST_CHANGEFEEDS).inject(Fault.status(503, "upstream busy")));
 
-    HttpResponse<String> response = Http.get(url, "/api/v2/changefeeds");
+    Reply response = http.get("/api/v2/changefeeds");
 
-    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.status()).isEqualTo(503);
     assertThat(response.body()).isEqualTo("upstream busy");
-    assertThat(response.headers().firstValue("Content-Type")).contains("text/plain; charset=utf-8");
+    assertThat(response.contentType()).isEqualTo("text/plain; charset=utf-8");
   }
 
   @Test
@@ -98,9 +98,9 @@ class FaultInjectionTest {
                 .times(2)
                 .inject(Fault.status(500, "")));
 
-    int first = Http.post(url, "/api/v2/changefeeds/cf-1/pause", "").statusCode();
-    int second = Http.post(url, "/api/v2/changefeeds/cf-1/pause", "").statusCode();
-    int third = Http.post(url, "/api/v2/changefeeds/cf-1/pause", "").statusCode();
+    int first = http.post("/api/v2/changefeeds/cf-1/pause", "").status();
+    int second = http.post("/api/v2/changefeeds/cf-1/pause", "").status();
+    int third = http.post("/api/v2/changefeeds/cf-1/pause", "").status();
 
     assertThat(new int[] {first, second, third}).containsExactly(500, 500, 200);
     assertThat(cluster.journal().count(PAUSE_CHANGEFEED, "cf-1")).isEqualTo(3);
@@ -118,9 +118,9 @@ class FaultInjectionTest {
                 .times(1)
                 .inject(CdcError.OWNER_NOT_FOUND.asFault()));
 
-    HttpResponse<String> response = Http.post(url, "/api/v2/changefeeds/cf-1/pause", "");
+    Reply response = http.post("/api/v2/changefeeds/cf-1/pause", "");
 
-    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.status()).isEqualTo(500);
     assertThat(response.body()).contains("CDC:ErrOwnerNotFound");
     assertThat(cluster.changefeed("cf-1").orElseThrow().state()).isEqualTo(ChangefeedState.STOPPED);
   }
@@ -129,8 +129,7 @@ class FaultInjectionTest {
   void withoutApplyFirstTheOperationDoesNotHappen() {
     cluster.faults().add(FaultRule.on(CREATE_CHANGEFEED).times(1).inject(Fault.status(500, "")));
 
-    Http.post(
-        url, "/api/v2/changefeeds", "{\"changefeed_id\":\"cf-1\",\"sink_uri\":\"blackhole://\"}");
+    http.post("/api/v2/changefeeds", "{\"changefeed_id\":\"cf-1\",\"sink_uri\":\"blackhole://\"}");
 
     assertThat(cluster.changefeed("cf-1")).isEmpty();
   }
@@ -142,17 +141,13 @@ class FaultInjectionTest {
         .add(FaultRule.on(CREATE_CHANGEFEED).forChangefeed("cf-2").inject(Fault.status(418, "")));
 
     int cf1 =
-        Http.post(
-                url,
-                "/api/v2/changefeeds",
-                "{\"changefeed_id\":\"cf-1\",\"sink_uri\":\"blackhole://\"}")
-            .statusCode();
+        http.post(
+                "/api/v2/changefeeds", "{\"changefeed_id\":\"cf-1\",\"sink_uri\":\"blackhole://\"}")
+            .status();
     int cf2 =
-        Http.post(
-                url,
-                "/api/v2/changefeeds",
-                "{\"changefeed_id\":\"cf-2\",\"sink_uri\":\"blackhole://\"}")
-            .statusCode();
+        http.post(
+                "/api/v2/changefeeds", "{\"changefeed_id\":\"cf-2\",\"sink_uri\":\"blackhole://\"}")
+            .status();
 
     assertThat(new int[] {cf1, cf2}).containsExactly(200, 418);
   }
@@ -164,8 +159,8 @@ class FaultInjectionTest {
         .faults()
         .add(FaultRule.onAnyOperation().onCapture(second).inject(Fault.status(502, "")));
 
-    assertThat(Http.get(server.url(second), "/api/v2/changefeeds").statusCode()).isEqualTo(502);
-    assertThat(Http.get(url, "/api/v2/changefeeds").statusCode()).isEqualTo(200);
+    assertThat(fake.http(second).get("/api/v2/changefeeds").status()).isEqualTo(502);
+    assertThat(http.get("/api/v2/changefeeds").status()).isEqualTo(200);
     assertThat(cluster.journal().requests(r -> r.captureId().equals(second))).hasSize(1);
   }
 
@@ -175,12 +170,12 @@ class FaultInjectionTest {
     cluster.faults().add(FaultRule.on(GET_CHANGEFEED).inject(Fault.delay(Duration.ofMillis(300))));
 
     long start = System.nanoTime();
-    HttpResponse<String> response = Http.get(url, "/api/v2/changefeeds/cf-1");
+    Reply response = http.get("/api/v2/changefeeds/cf-1");
     long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
-    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.status()).isEqualTo(200);
     assertThat(response.body()).contains("\"id\":\"cf-1\"");
-    assertThat(response.headers().firstValue("X-Fake-Fault")).contains("rule 1: delay 300ms");
+    assertThat(response.header("X-Fake-Fault")).isEqualTo("rule 1: delay 300ms");
     assertThat(tookMillis).isGreaterThanOrEqualTo(300);
   }
 
@@ -192,9 +187,9 @@ class FaultInjectionTest {
             FaultRule.on(LIST_CHANGEFEEDS)
                 .inject(Fault.delay(Duration.ofMillis(50), Fault.status(504, "late"))));
 
-    HttpResponse<String> response = Http.get(url, "/api/v2/changefeeds");
+    Reply response = http.get("/api/v2/changefeeds");
 
-    assertThat(response.statusCode()).isEqualTo(504);
+    assertThat(response.status()).isEqualTo(504);
     assertThat(response.body()).isEqualTo("late");
   }
 
@@ -218,8 +213,7 @@ class FaultInjectionTest {
   void resetConnectionFailsTheHttpClient() {
     cluster.faults().add(FaultRule.on(LIST_CHANGEFEEDS).inject(ConnectionFault.RESET));
 
-    assertThatThrownBy(
-            () -> Http.trySend(HttpRequest.newBuilder(url.resolve("/api/v2/changefeeds")).build()))
+    assertThatThrownBy(() -> http.trySend("GET", "/api/v2/changefeeds", null))
         .isInstanceOf(IOException.class);
   }
 
@@ -231,8 +225,7 @@ class FaultInjectionTest {
       socket.getOutputStream().write(rawGet("/api/v2/changefeeds"));
       assertThat(readAll(socket.getInputStream())).isEmpty();
     }
-    assertThatThrownBy(
-            () -> Http.trySend(HttpRequest.newBuilder(url.resolve("/api/v2/changefeeds")).build()))
+    assertThatThrownBy(() -> http.trySend("GET", "/api/v2/changefeeds", null))
         .isInstanceOf(IOException.class);
   }
 
@@ -240,11 +233,11 @@ class FaultInjectionTest {
   void emptyResponseHasHeadersButNoBody() {
     cluster.faults().add(FaultRule.on(LIST_CHANGEFEEDS).inject(ConnectionFault.EMPTY));
 
-    HttpResponse<String> response = Http.get(url, "/api/v2/changefeeds");
+    Reply response = http.get("/api/v2/changefeeds");
 
-    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.status()).isEqualTo(200);
     assertThat(response.body()).isEmpty();
-    assertThat(response.headers().firstValue("X-Fake-Fault")).contains("rule 1: connection empty");
+    assertThat(response.header("X-Fake-Fault")).isEqualTo("rule 1: connection empty");
   }
 
   @Test
@@ -263,10 +256,7 @@ class FaultInjectionTest {
       assertThat(body).startsWith("{\"upstream_id\":");
       assertThat(body.length()).isEqualTo(length / 2);
     }
-    assertThatThrownBy(
-            () ->
-                Http.trySend(
-                    HttpRequest.newBuilder(url.resolve("/api/v2/changefeeds/cf-1")).build()))
+    assertThatThrownBy(() -> http.trySend("GET", "/api/v2/changefeeds/cf-1", null))
         .isInstanceOf(IOException.class);
   }
 
@@ -296,16 +286,16 @@ class FaultInjectionTest {
   void adminRoutesAreNeverFaulted() {
     cluster.faults().add(FaultRule.onAnyOperation().inject(Fault.status(500, "")));
 
-    assertThat(Http.get(url, "/__fake/state").statusCode()).isEqualTo(200);
-    assertThat(Http.get(url, "/status").statusCode()).isEqualTo(200);
-    assertThat(Http.get(url, "/api/v2/health").statusCode()).isEqualTo(500);
+    assertThat(http.get("/__fake/state").status()).isEqualTo(200);
+    assertThat(http.get("/status").status()).isEqualTo(200);
+    assertThat(http.get("/api/v2/health").status()).isEqualTo(500);
   }
 
   @Test
   void journalRecordsUnknownPathsWithoutAnOperation() {
-    HttpResponse<String> response = Http.get(url, "/api/v2/nope?x=1");
+    Reply response = http.get("/api/v2/nope?x=1");
 
-    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.status()).isEqualTo(404);
     assertThat(cluster.journal().requests())
         .singleElement()
         .satisfies(
@@ -322,7 +312,7 @@ class FaultInjectionTest {
   void journalIsBounded() {
     try (FakeTiCdcServer small = FakeTiCdcServer.builder().journalCapacity(3).start()) {
       for (int i = 0; i < 5; i++) {
-        Http.get(small.url(), "/api/v2/health");
+        TestHttp.freshConnections(small.url()).get("/api/v2/health");
       }
       assertThat(small.cluster().journal().requests()).hasSize(3);
       assertThat(small.cluster().journal().dropped()).isEqualTo(2);

@@ -46,7 +46,7 @@ class MetricsAndDebugInfoTest {
   }
 
   private static Exposition scrape(URI base) {
-    HttpResponse<String> response = Http.get(base, "/metrics");
+    HttpResponse<String> response = TestHttp.pooled(base).get("/metrics").raw();
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValue("text/plain; version=0.0.4; charset=utf-8; escaping=underscores");
@@ -135,7 +135,7 @@ class MetricsAndDebugInfoTest {
   void theExpositionIsWellFormedSortedAndDeclaresEveryFamilyOnce() {
     create("cf-b");
     create("cf-a");
-    String body = Http.get(owner, "/metrics").body();
+    String body = TestHttp.pooled(owner).get("/metrics").raw().body();
 
     Exposition metrics = Exposition.parse(body);
 
@@ -153,15 +153,15 @@ class MetricsAndDebugInfoTest {
     cluster.setReady(false);
     cluster.faults().add(FaultRule.onAnyOperation().inject(Fault.error(500, "CDC:ErrX", "boom")));
 
-    assertThat(Http.get(owner, "/metrics").statusCode()).isEqualTo(200);
-    assertThat(Http.get(owner, "/debug/info").statusCode()).isEqualTo(200);
-    assertThat(Http.get(owner, "/api/v2/status").statusCode()).isEqualTo(500);
+    assertThat(TestHttp.pooled(owner).get("/metrics").raw().statusCode()).isEqualTo(200);
+    assertThat(TestHttp.pooled(owner).get("/debug/info").raw().statusCode()).isEqualTo(200);
+    assertThat(TestHttp.pooled(owner).get("/api/v2/status").raw().statusCode()).isEqualTo(500);
 
     cluster.faults().clear();
     cluster
         .faults()
         .add(FaultRule.on(Operation.METRICS).inject(Fault.status(503, "scrape me not")));
-    HttpResponse<String> faulted = Http.get(owner, "/metrics");
+    HttpResponse<String> faulted = TestHttp.pooled(owner).get("/metrics").raw();
     assertThat(faulted.statusCode()).isEqualTo(503);
     assertThat(faulted.body()).isEqualTo("scrape me not");
   }
@@ -171,8 +171,8 @@ class MetricsAndDebugInfoTest {
     create("cf-1");
     String ownerId = cluster.requireOwner().id();
 
-    HttpResponse<String> onOwner = Http.get(owner, "/debug/info");
-    String onOther = Http.get(other, "/debug/info").body();
+    HttpResponse<String> onOwner = TestHttp.pooled(owner).get("/debug/info").raw();
+    String onOther = TestHttp.pooled(other).get("/debug/info").raw().body();
 
     assertThat(onOwner.statusCode()).isEqualTo(200);
     assertThat(onOwner.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
@@ -190,8 +190,9 @@ class MetricsAndDebugInfoTest {
   void debugInfoNeedsClientAuthenticationWhenItIsOnLikeTiCdc() {
     try (FakeTiCdcServer guarded =
         FakeTiCdcServer.builder().clientUsers(Map.of("ops", "s3cret")).start()) {
-      assertThat(Http.get(guarded.url(), "/debug/info").statusCode()).isEqualTo(401);
-      assertThat(Http.get(guarded.url(), "/metrics").statusCode()).isEqualTo(200);
+      assertThat(TestHttp.pooled(guarded.url()).get("/debug/info").raw().statusCode())
+          .isEqualTo(401);
+      assertThat(TestHttp.pooled(guarded.url()).get("/metrics").raw().statusCode()).isEqualTo(200);
     }
   }
 
@@ -210,7 +211,7 @@ class MetricsAndDebugInfoTest {
       c.pauseChangefeed(FakeCluster.DEFAULT_NAMESPACE, "cf-2");
       fixed.advance(Duration.ofSeconds(10));
 
-      String metrics = Http.get(golden.url(), "/metrics").body();
+      String metrics = TestHttp.pooled(golden.url()).get("/metrics").raw().body();
       String ticdc =
           metrics
               .lines()
@@ -219,7 +220,7 @@ class MetricsAndDebugInfoTest {
               .collect(java.util.stream.Collectors.joining());
       assertThat(ticdc).isEqualTo(Golden.read("metrics-owner.txt"));
 
-      String info = Http.get(golden.url(), "/debug/info").body();
+      String info = TestHttp.pooled(golden.url()).get("/debug/info").raw().body();
       for (int i = 0; i < 2; i++) {
         var capture = c.captures().get(i);
         info =

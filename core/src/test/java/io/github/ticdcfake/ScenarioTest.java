@@ -40,9 +40,12 @@ class ScenarioTest {
               org.assertj.core.groups.Tuple.tuple("cf-1", ChangefeedState.NORMAL),
               org.assertj.core.groups.Tuple.tuple("cf-2", ChangefeedState.FAILED));
       URI url = server.url();
-      assertThat(Http.post(url, "/api/v2/changefeeds/cf-1/pause", "").statusCode()).isEqualTo(500);
-      assertThat(Http.post(url, "/api/v2/changefeeds/cf-1/pause", "").statusCode()).isEqualTo(500);
-      assertThat(Http.post(url, "/api/v2/changefeeds/cf-1/pause", "").statusCode()).isEqualTo(200);
+      assertThat(TestHttp.freshConnections(url).post("/api/v2/changefeeds/cf-1/pause", "").status())
+          .isEqualTo(500);
+      assertThat(TestHttp.freshConnections(url).post("/api/v2/changefeeds/cf-1/pause", "").status())
+          .isEqualTo(500);
+      assertThat(TestHttp.freshConnections(url).post("/api/v2/changefeeds/cf-1/pause", "").status())
+          .isEqualTo(200);
     }
   }
 
@@ -52,10 +55,10 @@ class ScenarioTest {
       URI url = server.url();
       String message = "[CDC:ErrGCTTLExceeded]gc ttl exceeded";
 
-      String list = Http.get(url, "/api/v2/changefeeds").body();
-      String get = Http.get(url, "/api/v2/changefeeds/cf-2").body();
-      String status = Http.get(url, "/api/v2/changefeeds/cf-2/status").body();
-      String normal = Http.get(url, "/api/v2/changefeeds/cf-1").body();
+      String list = TestHttp.freshConnections(url).get("/api/v2/changefeeds").body();
+      String get = TestHttp.freshConnections(url).get("/api/v2/changefeeds/cf-2").body();
+      String status = TestHttp.freshConnections(url).get("/api/v2/changefeeds/cf-2/status").body();
+      String normal = TestHttp.freshConnections(url).get("/api/v2/changefeeds/cf-1").body();
 
       // list: error with time (reference 3.2); GET: error without time (3.3); status: last_error
       assertThat(list)
@@ -75,7 +78,7 @@ class ScenarioTest {
   void stateDocumentRoundTrips(@TempDir Path dir) throws IOException {
     String state;
     try (FakeTiCdcServer server = start()) {
-      state = Http.get(server.url(), "/__fake/state").body();
+      state = TestHttp.freshConnections(server.url()).get("/__fake/state").body();
     }
     Path file = dir.resolve("state.json");
     Files.writeString(file, state);
@@ -86,7 +89,7 @@ class ScenarioTest {
             .clock(PdClock.manual(Instant.parse("2024-05-20T02:00:00Z")))
             .scenario(file)
             .start()) {
-      again = Http.get(server.url(), "/__fake/state").body();
+      again = TestHttp.freshConnections(server.url()).get("/__fake/state").body();
     }
 
     assertThat(again).isEqualTo(state);

@@ -146,8 +146,8 @@ class StatusPageBrowserTest {
             FaultRule.on(Operation.PAUSE_CHANGEFEED)
                 .times(2)
                 .inject(Fault.error(500, "CDC:ErrPDEtcdAPIError", "etcd api call error")));
-    Http.post(server.url(), "/api/v2/changefeeds/orders-to-kafka/pause", "");
-    Http.get(server.url(), "/api/v2/changefeeds?state=all");
+    TestHttp.pooled(server.url()).post("/api/v2/changefeeds/orders-to-kafka/pause", "").raw();
+    TestHttp.pooled(server.url()).get("/api/v2/changefeeds?state=all").raw();
     String killed = cluster.captures().get(2).id();
     cluster.killCapture(killed);
 

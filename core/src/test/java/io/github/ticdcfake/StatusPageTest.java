@@ -12,7 +12,6 @@ import io.github.ticdcfake.fault.Fault;
 import io.github.ticdcfake.fault.FaultRule;
 import io.github.ticdcfake.fault.Operation;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,11 +22,7 @@ class StatusPageTest {
   private static final Instant START = Instant.parse("2024-05-20T02:00:00Z");
 
   private static HttpResponse<String> get(URI base, String path, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
-    for (int i = 0; i + 1 < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
-    }
-    return Http.send(request.build());
+    return TestHttp.pooled(base).send("GET", path, null, headers).raw();
   }
 
   private static JsonNode json(String body) {
@@ -77,7 +72,7 @@ class StatusPageTest {
               FaultRule.on(Operation.GET_CHANGEFEED)
                   .times(2)
                   .inject(Fault.error(500, "CDC:ErrPDEtcdAPIError", "etcd")));
-      Http.get(server.url(), "/api/v2/changefeeds/cf-1");
+      TestHttp.pooled(server.url()).get("/api/v2/changefeeds/cf-1").raw();
       cluster.killCapture(cluster.captures().get(1).id());
 
       JsonNode d = json(get(server.url(), "/__fake/dashboard").body());

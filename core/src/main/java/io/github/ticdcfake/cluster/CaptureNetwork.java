@@ -3,9 +3,10 @@ package io.github.ticdcfake.cluster;
 import java.util.Map;
 
 /**
- * How a {@link FakeCluster} opens and closes capture ports; {@code FakeTiCdcServer} registers one
- * so that {@link FakeCluster#killCapture(String)} and {@link FakeCluster#addCapture()} change what
- * listens. Not meant to be implemented by tests.
+ * How a {@link FakeCluster} opens and closes capture ports; {@code FakeTiCdcServer} builds its
+ * cluster with one ({@link FakeCluster.Builder#captureNetwork}) so that {@link
+ * FakeCluster#killCapture(String)} and {@link FakeCluster#addCapture()} change what listens. The
+ * cluster calls it without holding its lock. Not meant to be implemented by tests.
  */
 public interface CaptureNetwork {
   /**

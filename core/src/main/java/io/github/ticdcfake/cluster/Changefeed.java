@@ -60,7 +60,7 @@ public record Changefeed(
   /** The config as GET shows it: pruned per sink type (reference §5.1 step 3). */
   public ReplicaConfig prunedConfig() {
     try {
-      return config.prunedFor(SinkUri.parse(sinkUri), flavour);
+      return config.prunedFor(SinkUri.parse(sinkUri), DomainRules.of(flavour));
     } catch (SinkUri.ParseException e) {
       return config;
     }

@@ -50,7 +50,9 @@ final class ChangefeedEntry {
   long resolvedLagMillis;
   long lastProgressMillis;
   long lastSyncedTs;
-  final ArrayDeque<Job> jobs = new ArrayDeque<>();
+
+  /** Queued admin jobs, oldest first; null while none was ever queued (most changefeeds). */
+  private ArrayDeque<Job> jobs;
 
   ChangefeedEntry(
       String namespace, String id, Instant createTime, String creatorVersion, SinkUri sinkUri) {
@@ -77,15 +79,38 @@ final class ChangefeedEntry {
     c.resolvedLagMillis = resolvedLagMillis;
     c.lastProgressMillis = lastProgressMillis;
     c.lastSyncedTs = lastSyncedTs;
-    for (Job job : jobs) {
-      c.jobs.add(job.copy());
+    if (hasJobs()) {
+      for (Job job : jobs) {
+        c.jobs().add(job.copy());
+      }
     }
     return c;
   }
 
-  /** The config the owner holds after loading it: pruned per sink type (§5.1 step 3). */
-  ReplicaConfig ownerConfig(TiCdcVersion version) {
-    return config.prunedFor(parsedUri, version);
+  boolean hasJobs() {
+    return jobs != null && !jobs.isEmpty();
+  }
+
+  /** The job queue, created on first use. */
+  ArrayDeque<Job> jobs() {
+    if (jobs == null) {
+      jobs = new ArrayDeque<>(2);
+    }
+    return jobs;
+  }
+
+  /** The oldest queued job, or null. */
+  Job nextJob() {
+    return jobs == null ? null : jobs.peek();
+  }
+
+  void clearJobs() {
+    jobs = null;
+  }
+
+  /** The config the owner holds after loading it from etcd: pruned per sink type. */
+  ReplicaConfig ownerConfig(DomainRules rules) {
+    return config.prunedFor(parsedUri, rules);
   }
 
   Changefeed snapshot(

@@ -8,15 +8,18 @@ import java.util.function.Supplier;
 
 /**
  * The JSON shapes and default config of one TiCDC release: the single place where releases differ
- * in what {@code replica_config} looks like (reference §5.2, §5.7, §11.1).
+ * in what {@code replica_config} looks like; {@link DomainRules} picks one per release.
  */
 final class ConfigShape {
-  private static final ConfigShape HEAD =
+  /** tiflow HEAD (v8.5). */
+  static final ConfigShape HEAD =
       new ConfigShape(
           ReplicaConfigSchema.REPLICA_CONFIG,
           ReplicaConfigSchema.SINK,
           ReplicaConfigSchema::defaults);
-  private static final ConfigShape V7_3 =
+
+  /** tiflow v7.3.0. */
+  static final ConfigShape V7_3 =
       new ConfigShape(
           ReplicaConfigSchema.REPLICA_CONFIG_V73,
           ReplicaConfigSchema.SINK_V73,
@@ -40,8 +43,9 @@ final class ConfigShape {
             ReplicaConfigSchema.VERIFY_TABLE_CONFIG, "replica_config", ptr(replicaConfig));
   }
 
+  /** The shape of a release, as its {@link DomainRules} choose it. */
   static ConfigShape of(TiCdcVersion version) {
-    return version == TiCdcVersion.V7_3 ? V7_3 : HEAD;
+    return DomainRules.of(version).shape();
   }
 
   /** A fresh, mutable default config. */

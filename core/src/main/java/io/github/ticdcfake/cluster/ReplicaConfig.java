@@ -135,7 +135,8 @@ public final class ReplicaConfig {
    */
   @SuppressWarnings("unchecked")
   static ReplicaConfig validateAndAdjust(
-      ConfigShape shape, TiCdcVersion version, Map<String, Object> input, SinkUri uri) {
+      DomainRules rules, Map<String, Object> input, SinkUri uri) {
+    ConfigShape shape = rules.shape();
     Map<String, Object> config = shape.copy(input);
     if (config.containsKey("sql_mode")) {
       config.put("sql_mode", "");
@@ -172,7 +173,7 @@ public final class ReplicaConfig {
       config.put("sink", sink);
     }
     adjustSink(sink, uri);
-    if (version.togglesOldValueByProtocol()) {
+    if (rules.togglesOldValueByProtocol()) {
       adjustOldValue(config, sink, uri);
     }
     validateSchemaRegistries(sink);
@@ -401,8 +402,8 @@ public final class ReplicaConfig {
    * type removed, except for {@code blackhole://} (reference §5.1 step 3).
    */
   @SuppressWarnings("unchecked")
-  ReplicaConfig prunedFor(SinkUri uri, TiCdcVersion version) {
-    if (uri.isBlackhole() && !version.prunesBlackholeConfig()) {
+  ReplicaConfig prunedFor(SinkUri uri, DomainRules rules) {
+    if (uri.isBlackhole() && !rules.prunesBlackholeConfig()) {
       return this;
     }
     Map<String, Object> config = shape.copy(value);

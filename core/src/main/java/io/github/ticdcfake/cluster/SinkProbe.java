@@ -36,7 +36,8 @@ public final class SinkProbe {
     return tcp(Duration.ofSeconds(2));
   }
 
-  boolean probes() {
+  /** Whether create and update open connections (and so may take up to the timeout). */
+  public boolean probes() {
     return timeout != null;
   }
 

@@ -2,8 +2,8 @@ package io.github.ticdcfake.cluster;
 
 /**
  * The TiCDC release the fake mimics: the version it reports and every behaviour that differs
- * between releases (reference §11.1). This enum and {@code ConfigShape} are the only places that
- * know about releases, so a further flavour is added here without touching handlers.
+ * between releases. The domain's differences live in {@code DomainRules}, chosen by an exhaustive
+ * switch over this enum.
  */
 public enum TiCdcVersion {
   /**
@@ -36,85 +36,6 @@ public enum TiCdcVersion {
   /** The newest supported classic TiCDC. */
   public static TiCdcVersion latest() {
     return V8_5;
-  }
-
-  /** Whether {@code GET /api/v2/changefeeds/{id}/synced} exists (v7.5.1 and later). */
-  public boolean hasSyncedApi() {
-    return this != V7_3;
-  }
-
-  /**
-   * Whether a non-owner forwards {@code POST /api/v2/owner/resign}; v7.3 never installed the
-   * forwarding middleware there, so resign on a non-owner is a silent no-op (reference §2.2).
-   */
-  public boolean forwardsOwnerResign() {
-    return this != V7_3;
-  }
-
-  /** Whether GET shows a changefeed's {@code error} in this state (reference §11.1). */
-  public boolean showsErrorInGet(ChangefeedState state) {
-    if (this == V7_3) {
-      return state != ChangefeedState.NORMAL;
-    }
-    return state == ChangefeedState.PENDING
-        || state == ChangefeedState.WARNING
-        || state == ChangefeedState.FAILED;
-  }
-
-  /**
-   * Whether the list shows an item's {@code error} in this state, and whether it falls back to the
-   * warning slot (reference §3.2, §11.1).
-   */
-  public boolean showsErrorInList(ChangefeedState state) {
-    if (this == V7_3) {
-      return state != ChangefeedState.NORMAL;
-    }
-    return state != ChangefeedState.NORMAL
-        && state != ChangefeedState.STOPPED
-        && state != ChangefeedState.FINISHED;
-  }
-
-  /** Whether the list's {@code error} falls back to the last warning (not in v7.3). */
-  public boolean listErrorFallsBackToWarning() {
-    return this != V7_3;
-  }
-
-  boolean rejectsFutureStartTs() {
-    return this != V7_3;
-  }
-
-  /** v8.0+ checks the kept checkpoint of a plain resume against TSO and GC (reference §3.7). */
-  boolean checksResumeCheckpoint() {
-    return this != V7_3;
-  }
-
-  boolean rejectsFutureOverwriteCheckpointTs() {
-    return this != V7_3;
-  }
-
-  /** v7.3 answered a resume whose PD client failed with 400, later releases with 500. */
-  boolean resumePdFailureIsBadRequest() {
-    return this == V7_3;
-  }
-
-  /** v7.3 (before v7.5.1) prunes the {@code blackhole://} config like any generic sink. */
-  boolean prunesBlackholeConfig() {
-    return this == V7_3;
-  }
-
-  /** v7.3 sets {@code enable_old_value} from the sink protocol. */
-  boolean togglesOldValueByProtocol() {
-    return this == V7_3;
-  }
-
-  /** Whether TiCDC can require client (user/password) authentication (v8.0 and later, §10.1). */
-  public boolean hasClientAuth() {
-    return this != V7_3;
-  }
-
-  /** Whether {@code resolve_lock} refuses a zero region id or ts (not in v7.3). */
-  public boolean requiresResolveLockArguments() {
-    return this != V7_3;
   }
 
   /**

@@ -73,7 +73,7 @@ class ResourceHygieneTest {
   private static void cycle(int i) {
     try (FakeTiCdcServer server = FakeTiCdcServer.builder().captures(1 + i % 3).start()) {
       if (i % 10 == 0) {
-        new TestHttp(server.url()).get("/api/v2/status");
+        TestHttp.pooled(server.url()).get("/api/v2/status");
       }
     }
   }

@@ -65,7 +65,7 @@ class StressTest {
                   .inject(CdcError.PD_ETCD_API_ERROR.asFault()));
       List<TestHttp> clients = new ArrayList<>();
       for (URI url : server.captureUrls()) {
-        clients.add(new TestHttp(url));
+        clients.add(TestHttp.pooled(url));
       }
       Map<String, ConcurrentLinkedQueue<Event>> histories = new TreeMap<>();
       IDS.forEach(id -> histories.put(id, new ConcurrentLinkedQueue<>()));

@@ -2,6 +2,7 @@ package io.github.ticdcfake.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.ticdcfake.FakeServerFixture;
 import io.github.ticdcfake.FakeTiCdcServer;
 import io.github.ticdcfake.TestHttp;
 import io.github.ticdcfake.TestHttp.Reply;
@@ -9,33 +10,21 @@ import io.github.ticdcfake.cluster.TiCdcVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** TiCDC's client authentication on exactly the routes it protects (reference §10.1). */
 class ClientAuthTest {
-  static FakeTiCdcServer server;
-  static TestHttp owner;
-  static TestHttp follower;
+  @RegisterExtension
+  static final FakeServerFixture fake =
+      FakeServerFixture.builder()
+          .captures(2)
+          .server(server -> server.clientUsers(Map.of("ops", "s3cret")))
+          .build();
 
-  @BeforeAll
-  static void start() {
-    server = FakeTiCdcServer.builder().captures(2).clientUsers(Map.of("ops", "s3cret")).start();
-    owner = new TestHttp(server.url(server.cluster().captures().get(0).id()));
-    follower = new TestHttp(server.url(server.cluster().captures().get(1).id()));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
+  private final FakeTiCdcServer server = fake.server();
+  private final TestHttp owner = fake.http(fake.captures().get(0).id());
+  private final TestHttp follower = fake.http(fake.captures().get(1).id());
 
   private static String basic(String user, String password) {
     return "Basic "
@@ -139,7 +128,7 @@ class ClientAuthTest {
             .version(TiCdcVersion.V7_3)
             .clientUsers(Map.of("ops", "s3cret"))
             .start()) {
-      assertThat(create(new TestHttp(old.url())).status()).isEqualTo(200);
+      assertThat(create(TestHttp.pooled(old.url())).status()).isEqualTo(200);
     }
   }
 }

@@ -43,7 +43,7 @@ class StandaloneJarIT {
       }
       assertThat(urls).hasSize(2);
 
-      TestHttp follower = new TestHttp(urls.get(1));
+      TestHttp follower = TestHttp.pooled(urls.get(1));
       assertThat(follower.get("/api/v2/status").json().get("is_owner").asBoolean()).isFalse();
       assertThat(follower.get("/api/v2/captures").json().get("total").asInt()).isEqualTo(2);
       assertThat(

@@ -9,11 +9,9 @@ import io.github.ticdcfake.cluster.ServerPanicException;
 import io.github.ticdcfake.cluster.UpstreamTable;
 import io.github.ticdcfake.fault.Journal;
 import io.github.ticdcfake.internal.json.FieldException;
-import io.github.ticdcfake.internal.json.Json;
 import io.github.ticdcfake.internal.json.JsonFields;
 import io.github.ticdcfake.internal.json.ScenarioJson;
-import io.github.ticdcfake.internal.json.WireModels.CaptureJson;
-import io.github.ticdcfake.internal.json.WireModels.HttpError;
+import io.github.ticdcfake.internal.json.v2.CaptureJson;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,14 +19,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code /__fake} admin API (architecture.md, "The admin API"): each handler parses its body
- * strictly and calls the same {@link FakeCluster} operation the Java API offers.
+ * The {@code /__fake} admin API (see the README): each handler parses its body strictly and calls
+ * the same {@link FakeCluster} operation the Java API offers.
  */
 final class AdminHandlers {
   private AdminHandlers() {}
 
   /** An admin request: the cluster, path parameters, {@code ?namespace=} and the body. */
   record AdminCall(FakeCluster cluster, Map<String, String> params, String namespace, byte[] body) {
+    /** The admin view of a routed call. */
+    static AdminCall of(Call call) {
+      return new AdminCall(call.cluster(), call.pathParams, call.namespace(), call.body);
+    }
+
     JsonFields json(Set<String> known) {
       if (body.length == 0) {
         return JsonFields.of("body", Map.of()).allowOnly(known);
@@ -55,11 +58,7 @@ final class AdminHandlers {
   }
 
   static Response error(int status, String code, String message) {
-    return new Response(
-        status,
-        Response.JSON,
-        Json.indented(new HttpError("[" + code + "]" + message, code)),
-        null);
+    return ErrorMapper.envelope(status, Response.JSON, "[" + code + "]" + message, code);
   }
 
   /** Maps admin failures: bad fields 400, unknown things 404, TiCDC errors as TiCDC does. */

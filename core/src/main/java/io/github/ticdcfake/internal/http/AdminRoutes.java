@@ -1,71 +1,68 @@
 package io.github.ticdcfake.internal.http;
 
-import io.github.ticdcfake.cluster.FakeCluster;
 import io.github.ticdcfake.cluster.GoQuery;
 import io.github.ticdcfake.internal.http.AdminHandlers.AdminCall;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The {@code /__fake} route table, one line per route (architecture.md, "The admin API"), and its
- * dispatch: optional bearer token, 404 JSON for unknown admin paths, errors with {@code FAKE:}
- * codes. Never journaled and never faulted.
+ * The {@code /__fake} route table, one line per route, and its own short pipeline: optional bearer
+ * token, route, errors with {@code FAKE:} codes (404 JSON for unknown admin paths, 405 for a known
+ * path with another method). Never journaled and never faulted.
  */
 final class AdminRoutes {
   static final String PREFIX = "/__fake/";
 
-  private record AdminRoute(
-      String method, String[] template, Function<AdminCall, Response> handler) {
-    AdminRoute(String method, String path, Function<AdminCall, Response> handler) {
-      this(method, path.substring(1).split("/", -1), handler);
-    }
-  }
-
-  private static final List<AdminRoute> ROUTES =
-      List.of(
-          new AdminRoute("POST", "/__fake/reset", AdminHandlers::reset),
-          new AdminRoute("GET", "/__fake/state", AdminHandlers::state),
-          new AdminRoute("GET", "/__fake/requests", AdminHandlers::requests),
-          new AdminRoute("POST", "/__fake/faults", AdminHandlers::addFault),
-          new AdminRoute("GET", "/__fake/faults", AdminHandlers::listFaults),
-          new AdminRoute("DELETE", "/__fake/faults", AdminHandlers::clearFaults),
-          new AdminRoute("POST", "/__fake/changefeeds", AdminHandlers::seedChangefeed),
-          new AdminRoute("POST", "/__fake/changefeeds/{id}/state", AdminHandlers::changefeedState),
-          new AdminRoute("POST", "/__fake/changefeeds/{id}/checkpoint", AdminHandlers::checkpoint),
-          new AdminRoute("POST", "/__fake/owner", AdminHandlers::owner),
-          new AdminRoute("POST", "/__fake/captures", AdminHandlers::addCapture),
-          new AdminRoute("DELETE", "/__fake/captures/{id}", AdminHandlers::killCapture),
-          new AdminRoute("POST", "/__fake/clock", AdminHandlers::clock),
-          new AdminRoute("POST", "/__fake/health", AdminHandlers::health),
-          new AdminRoute("POST", "/__fake/gc_safepoint", AdminHandlers::gcSafepoint),
-          new AdminRoute("POST", "/__fake/upstream/tables", AdminHandlers::addUpstreamTable),
-          new AdminRoute("GET", "/__fake/", StatusPage::page),
-          new AdminRoute("GET", "/__fake/ui", StatusPage::page),
-          new AdminRoute("GET", "/__fake/dashboard", StatusPage::dashboard));
+  private static final RouteTable TABLE =
+      RouteTable.of(
+          "/__fake",
+          List.of(
+              route("POST", "/__fake/reset", AdminHandlers::reset),
+              route("GET", "/__fake/state", AdminHandlers::state),
+              route("GET", "/__fake/requests", AdminHandlers::requests),
+              route("POST", "/__fake/faults", AdminHandlers::addFault),
+              route("GET", "/__fake/faults", AdminHandlers::listFaults),
+              route("DELETE", "/__fake/faults", AdminHandlers::clearFaults),
+              route("POST", "/__fake/changefeeds", AdminHandlers::seedChangefeed),
+              route("POST", "/__fake/changefeeds/{id}/state", AdminHandlers::changefeedState),
+              route("POST", "/__fake/changefeeds/{id}/checkpoint", AdminHandlers::checkpoint),
+              route("POST", "/__fake/owner", AdminHandlers::owner),
+              route("POST", "/__fake/captures", AdminHandlers::addCapture),
+              route("DELETE", "/__fake/captures/{id}", AdminHandlers::killCapture),
+              route("POST", "/__fake/clock", AdminHandlers::clock),
+              route("POST", "/__fake/health", AdminHandlers::health),
+              route("POST", "/__fake/gc_safepoint", AdminHandlers::gcSafepoint),
+              route("POST", "/__fake/upstream/tables", AdminHandlers::addUpstreamTable),
+              route("GET", "/__fake/", StatusPage::page),
+              route("GET", "/__fake/ui", StatusPage::page),
+              route("GET", "/__fake/dashboard", StatusPage::dashboard)));
 
   private AdminRoutes() {}
+
+  private static Route route(String method, String path, Function<AdminCall, Response> handler) {
+    return Route.unnamed(method, path, call -> handler.apply(AdminCall.of(call)));
+  }
 
   /** Whether the admin API (when enabled) owns this path. */
   static boolean isAdminPath(String path) {
     return path.startsWith(PREFIX);
   }
 
-  /** Answers an admin request in one flush. */
-  static void handle(ServerContext server, HttpServerExchange exchange, byte[] body) {
+  /** Answers an admin request ({@code path} decoded) in one flush. */
+  static void handle(ServerContext server, HttpServerExchange exchange, String path, byte[] body) {
     Response response;
     try {
-      response = dispatch(server, exchange, body);
+      response = dispatch(server, exchange, path, body);
     } catch (Throwable failure) {
       response = AdminHandlers.toResponse(failure);
     }
-    ApiHandler.write(exchange, response);
+    response.writeTo(exchange);
   }
 
-  private static Response dispatch(ServerContext server, HttpServerExchange exchange, byte[] body) {
+  private static Response dispatch(
+      ServerContext server, HttpServerExchange exchange, String path, byte[] body) {
     String token = server.adminToken();
     if (token != null) {
       String auth = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
@@ -79,22 +76,14 @@ final class AdminRoutes {
       }
     }
     String method = exchange.getRequestMethod().toString();
-    String path = GoQuery.unescapePath(exchange.getRequestPath());
-    String[] segments =
-        (path == null ? exchange.getRequestPath() : path).substring(1).split("/", -1);
-    boolean pathKnown = false;
-    for (AdminRoute route : ROUTES) {
-      Map<String, String> params = bind(route.template(), segments);
-      if (params == null) {
-        continue;
-      }
-      pathKnown = true;
-      if (route.method().equals(method)) {
-        FakeCluster cluster = server.cluster();
-        return route.handler().apply(new AdminCall(cluster, params, namespace(exchange), body));
-      }
+    String[] segments = PathTemplate.segments(path);
+    RouteTable.Match match = TABLE.match(method, segments);
+    if (match != null) {
+      Call call =
+          new Call(server, null, match.params(), GoQuery.parse(exchange.getQueryString()), body);
+      return match.route().handler().handle(call);
     }
-    if (pathKnown) {
+    if (TABLE.hasPath(segments)) {
       return AdminHandlers.error(
           405,
           "FAKE:ErrMethodNotAllowed",
@@ -102,30 +91,5 @@ final class AdminRoutes {
     }
     return AdminHandlers.error(
         404, "FAKE:ErrNotFound", "no admin route " + method + " " + exchange.getRequestPath());
-  }
-
-  private static String namespace(HttpServerExchange exchange) {
-    List<String> values = GoQuery.parse(exchange.getQueryString()).get("namespace");
-    String ns = values == null || values.isEmpty() ? "" : values.get(0);
-    return ns.isEmpty() ? FakeCluster.DEFAULT_NAMESPACE : ns;
-  }
-
-  private static Map<String, String> bind(String[] template, String[] segments) {
-    if (template.length != segments.length) {
-      return null;
-    }
-    Map<String, String> params = new HashMap<>(2);
-    for (int i = 0; i < template.length; i++) {
-      String t = template[i];
-      if (t.startsWith("{")) {
-        if (segments[i].isEmpty()) {
-          return null;
-        }
-        params.put(t.substring(1, t.length() - 1), segments[i]);
-      } else if (!t.equals(segments[i])) {
-        return null;
-      }
-    }
-    return params;
   }
 }

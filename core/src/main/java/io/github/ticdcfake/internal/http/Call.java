@@ -3,8 +3,10 @@ package io.github.ticdcfake.internal.http;
 import io.github.ticdcfake.cluster.CdcError;
 import io.github.ticdcfake.cluster.CdcException;
 import io.github.ticdcfake.cluster.FakeCluster;
+import io.github.ticdcfake.cluster.GoQuery;
 import io.github.ticdcfake.cluster.TiCdcVersion;
 import io.github.ticdcfake.internal.json.Json;
+import io.github.ticdcfake.internal.json.v2.V2ViewFlavour;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +33,14 @@ final class Call {
     this.body = body;
   }
 
-  Call as(String otherCaptureId) {
-    return new Call(server, otherCaptureId, pathParams, query, body);
+  /** The call a handler sees for a routed request: answered by the (forwarded-to) capture. */
+  static Call of(ServerContext server, Request request) {
+    return new Call(
+        server,
+        request.answeringCaptureId,
+        request.match.params(),
+        GoQuery.parse(request.exchange.getQueryString()),
+        request.body);
   }
 
   FakeCluster cluster() {
@@ -41,6 +49,16 @@ final class Call {
 
   TiCdcVersion version() {
     return server.cluster().version();
+  }
+
+  /** The served release's HTTP surface (routes, gates and request checks per flavour). */
+  ApiSurface surface() {
+    return server.surface();
+  }
+
+  /** How the served release renders v2 bodies. */
+  V2ViewFlavour v2Views() {
+    return server.v2Views();
   }
 
   ZoneId zone() {
@@ -57,7 +75,10 @@ final class Call {
     return values == null || values.isEmpty() ? "" : values.get(0);
   }
 
-  /** {@code ?namespace=}, {@code default} when absent or empty (not validated, reference §1). */
+  /**
+   * {@code ?namespace=}, {@code default} when absent or empty (not validated, tiflow {@code
+   * cdc/api/v2/api_helpers.go}).
+   */
   String namespace() {
     String namespace = query("namespace");
     return namespace.isEmpty() ? FakeCluster.DEFAULT_NAMESPACE : namespace;
@@ -65,7 +86,8 @@ final class Call {
 
   /**
    * gin's {@code BindJSON}: parses the body and decodes it; any failure is a 400 with {@code
-   * text/plain} (reference §1) and the message {@code prefix: cause}.
+   * text/plain} (gin's {@code BindJSON} writes the status first) and the message {@code prefix:
+   * cause}.
    */
   <T> T bind(Function<Object, T> decoder) {
     return bind(decoder, null);

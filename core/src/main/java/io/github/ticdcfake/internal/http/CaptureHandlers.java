@@ -1,10 +1,10 @@
 package io.github.ticdcfake.internal.http;
 
-import io.github.ticdcfake.internal.json.WireModels.CaptureJson;
-import io.github.ticdcfake.internal.json.WireModels.DrainCaptureResp;
-import io.github.ticdcfake.internal.json.WireModels.ListResponse;
+import io.github.ticdcfake.internal.json.v2.CaptureJson;
+import io.github.ticdcfake.internal.json.v2.DrainCaptureResp;
+import io.github.ticdcfake.internal.json.v2.ListResponse;
 
-/** The capture routes (tiflow {@code cdc/api/v2/capture.go}, reference §3.10). */
+/** The capture routes (tiflow {@code cdc/api/v2/capture.go}). */
 final class CaptureHandlers {
   private CaptureHandlers() {}
 

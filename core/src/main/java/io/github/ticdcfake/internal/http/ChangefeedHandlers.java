@@ -2,16 +2,15 @@ package io.github.ticdcfake.internal.http;
 
 import io.github.ticdcfake.cluster.Changefeed;
 import io.github.ticdcfake.cluster.ChangefeedSpec;
-import io.github.ticdcfake.cluster.FakeCluster;
 import io.github.ticdcfake.cluster.RequestBodies;
 import io.github.ticdcfake.cluster.SyncedStatus;
-import io.github.ticdcfake.internal.json.WireModels.ChangeFeedInfo;
-import io.github.ticdcfake.internal.json.WireModels.ChangeFeedInfo.View;
-import io.github.ticdcfake.internal.json.WireModels.ChangefeedCommonInfo;
-import io.github.ticdcfake.internal.json.WireModels.ChangefeedStatus;
-import io.github.ticdcfake.internal.json.WireModels.ListResponse;
-import io.github.ticdcfake.internal.json.WireModels.SyncedStatusJson;
-import io.github.ticdcfake.internal.json.WireModels.TablesJson;
+import io.github.ticdcfake.internal.json.v2.ChangeFeedInfo;
+import io.github.ticdcfake.internal.json.v2.ChangeFeedInfo.View;
+import io.github.ticdcfake.internal.json.v2.ChangefeedCommonInfo;
+import io.github.ticdcfake.internal.json.v2.ChangefeedStatus;
+import io.github.ticdcfake.internal.json.v2.ListResponse;
+import io.github.ticdcfake.internal.json.v2.SyncedStatusJson;
+import io.github.ticdcfake.internal.json.v2.TablesJson;
 import java.util.List;
 
 /** The changefeed routes (tiflow {@code cdc/api/v2/changefeed.go}, reference §3.1–§3.8). */
@@ -25,14 +24,15 @@ final class ChangefeedHandlers {
     ChangefeedSpec spec = call.bind(json -> ChangefeedSpec.decodeCreate(json, call.version()));
     Changefeed created = call.cluster().createChangefeed(spec);
     return Response.json(
-        200, ChangeFeedInfo.from(created, created.config(), View.WRITE, call.zone()));
+        200,
+        ChangeFeedInfo.from(created, created.config(), View.WRITE, call.v2Views(), call.zone()));
   }
 
   /** {@code GET /api/v2/changefeeds?state=&namespace=}. */
   static Response list(Call call) {
     List<ChangefeedCommonInfo> items =
         call.cluster().listChangefeeds(call.namespace(), call.query("state")).stream()
-            .map(cf -> ChangefeedCommonInfo.from(cf, call.zone()))
+            .map(cf -> ChangefeedCommonInfo.from(cf, call.v2Views(), call.zone()))
             .toList();
     return Response.json(200, ListResponse.of(items));
   }
@@ -40,24 +40,29 @@ final class ChangefeedHandlers {
   /** {@code GET /api/v2/changefeeds/{id}}: pruned config, masked sink URI. */
   static Response get(Call call) {
     Changefeed cf = call.cluster().getChangefeed(call.namespace(), call.path(ID));
-    return Response.json(200, ChangeFeedInfo.from(cf, cf.prunedConfig(), View.GET, call.zone()));
+    return Response.json(
+        200, ChangeFeedInfo.from(cf, cf.prunedConfig(), View.GET, call.v2Views(), call.zone()));
   }
 
   /** {@code GET /api/v2/changefeeds/{id}/meta_info}: like GET with the sink URI unmasked. */
   static Response metaInfo(Call call) {
     Changefeed cf = call.cluster().getChangefeed(call.namespace(), call.path(ID));
     return Response.json(
-        200, ChangeFeedInfo.from(cf, cf.prunedConfig(), View.META_INFO, call.zone()));
+        200,
+        ChangeFeedInfo.from(cf, cf.prunedConfig(), View.META_INFO, call.v2Views(), call.zone()));
   }
 
   /** {@code PUT /api/v2/changefeeds/{id}}: the state gate runs before the body is read (§3.4). */
   static Response update(Call call) {
-    FakeCluster cluster = call.cluster();
-    cluster.checkUpdatable(call.namespace(), call.path(ID));
-    ChangefeedSpec update = call.bind(json -> ChangefeedSpec.decodeUpdate(json, call.version()));
-    Changefeed updated = cluster.updateChangefeed(call.namespace(), call.path(ID), update);
+    Changefeed updated =
+        call.cluster()
+            .updateChangefeed(
+                call.namespace(),
+                call.path(ID),
+                () -> call.bind(json -> ChangefeedSpec.decodeUpdate(json, call.version())));
     return Response.json(
-        200, ChangeFeedInfo.from(updated, updated.config(), View.WRITE, call.zone()));
+        200,
+        ChangeFeedInfo.from(updated, updated.config(), View.WRITE, call.v2Views(), call.zone()));
   }
 
   /** {@code DELETE /api/v2/changefeeds/{id}}: idempotent. */
@@ -74,11 +79,8 @@ final class ChangefeedHandlers {
 
   /** {@code POST /api/v2/changefeeds/{id}/resume}: existence first, then the required body. */
   static Response resume(Call call) {
-    FakeCluster cluster = call.cluster();
-    cluster.requireChangefeed(call.namespace(), call.path(ID));
-    RequestBodies.Resume resume = call.bind(RequestBodies::resume);
-    cluster.checkResumePdAddrs(resume.pdAddrs());
-    cluster.resumeChangefeed(call.namespace(), call.path(ID), resume.overwriteCheckpointTs());
+    call.cluster()
+        .resumeChangefeed(call.namespace(), call.path(ID), () -> call.bind(RequestBodies::resume));
     return Response.empty();
   }
 
@@ -87,12 +89,15 @@ final class ChangefeedHandlers {
    * carry PD settings; the intervals come from the changefeed (reference §3.9).
    */
   static Response synced(Call call) {
-    FakeCluster cluster = call.cluster();
-    cluster.requireChangefeed(call.namespace(), call.path(ID));
-    if (call.body.length > 0) {
-      call.bind(json -> ChangefeedSpec.decodeUpdate(json, call.version()));
-    }
-    SyncedStatus status = cluster.syncedStatus(call.namespace(), call.path(ID));
+    SyncedStatus status =
+        call.cluster()
+            .syncedStatus(
+                call.namespace(),
+                call.path(ID),
+                () ->
+                    call.body.length > 0
+                        ? call.bind(json -> ChangefeedSpec.decodeUpdate(json, call.version()))
+                        : null);
     return Response.json(200, SyncedStatusJson.from(status, call.zone()));
   }
 

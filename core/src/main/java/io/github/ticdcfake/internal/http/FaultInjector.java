@@ -1,85 +1,71 @@
 package io.github.ticdcfake.internal.http;
 
-import io.github.ticdcfake.cluster.Capture;
 import io.github.ticdcfake.cluster.FakeCluster;
 import io.github.ticdcfake.fault.ConnectionFault;
 import io.github.ticdcfake.fault.Fault;
 import io.github.ticdcfake.fault.FaultRules;
-import io.github.ticdcfake.fault.Operation;
-import io.github.ticdcfake.fault.RecordedRequest;
-import io.github.ticdcfake.internal.json.Json;
-import io.github.ticdcfake.internal.json.WireModels.HttpError;
 import io.undertow.io.IoCallback;
 import io.undertow.io.Sender;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
 import io.undertow.util.SameThreadExecutor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.xnio.IoUtils;
 import org.xnio.Options;
 import org.xnio.XnioExecutor;
 
 /**
- * Applies the cluster's fault rules to routed requests and records every request in the journal.
- * The rules decide (domain, {@link FaultRules#fire}); this class only knows how to turn a {@link
- * Fault} into bytes — or their absence — on an Undertow exchange.
+ * The fault-injection step: applies the cluster's fault rules to routed requests. The rules decide
+ * (domain, {@link FaultRules#fire}); this step only knows how to turn a {@link Fault} into bytes —
+ * or their absence — on an Undertow exchange. It asks the next step for the normal answer when the
+ * fault needs it ({@code apply_first}, a delay that then answers, no firing rule) and never calls
+ * back into the router.
  */
-final class FaultInjector {
-  static final HttpString FAULT_HEADER = new HttpString("X-Fake-Fault");
+final class FaultInjector implements Stage {
   private static final byte[] EMPTY_OBJECT = {'{', '}'};
 
-  private final ServerContext server;
+  private final FakeCluster cluster;
   private final HeldExchanges held;
+  private final Responder next;
 
-  FaultInjector(ServerContext server, HeldExchanges held) {
-    this.server = server;
+  FaultInjector(FakeCluster cluster, HeldExchanges held, Responder next) {
+    this.cluster = cluster;
     this.held = held;
+    this.next = next;
   }
 
   /**
-   * Answers one request: a dead capture resets the connection; otherwise a firing rule's fault is
-   * applied (around the normal answer for {@code apply_first} and delays), and the journal gets an
-   * entry.
+   * Answers normally unless a rule fires; a firing rule's fault is applied (around the normal
+   * answer for {@code apply_first} and delays).
    */
-  void handle(
-      HttpServerExchange exchange,
-      byte[] body,
-      String captureId,
-      Router.Match match,
-      Supplier<Response> answer) {
-    FakeCluster cluster = server.cluster();
-    if (!cluster.capture(captureId).map(Capture::alive).orElse(false)) {
-      // a killed capture's port does not answer: an exchange on a connection opened before
-      abort(exchange);
-      return;
-    }
-    Operation operation = match == null ? null : match.route().operation();
-    String changefeedId = match == null ? null : changefeedIdOf(match, body);
+  @Override
+  public void handle(Request request) {
     Optional<FaultRules.Firing> firing =
-        operation == null
+        request.operation() == null
             ? Optional.empty()
-            : cluster.faults().fire(operation, changefeedId, captureId, cluster.clock().now());
-    Entry entry = new Entry(exchange, body, captureId, operation, changefeedId);
+            : cluster
+                .faults()
+                .fire(
+                    request.operation(),
+                    request.changefeedId(),
+                    request.captureId,
+                    cluster.clock().now());
     if (firing.isEmpty()) {
-      entry.finish(answer.get(), null);
+      request.send(next.answer(request), null);
       return;
     }
     FaultRules.Firing fired = firing.get();
     String tag = "rule " + (fired.ruleIndex() + 1) + ": " + fired.fault().describe();
-    Response committed = fired.rule().applyFirst() ? answer.get() : null;
+    Response committed = fired.rule().applyFirst() ? next.answer(request) : null;
     Fault effect = fired.fault();
     if (effect instanceof Fault.Delay delay) {
       Fault then = delay.then().orElse(null);
+      HttpServerExchange exchange = request.exchange;
       exchange.dispatch(
           SameThreadExecutor.INSTANCE,
           () -> {
@@ -87,60 +73,59 @@ final class FaultInjector {
             Runnable resume =
                 () -> {
                   if (held.release(exchange)) {
-                    apply(entry, then, committed, answer, tag);
+                    apply(request, then, committed, tag);
                   }
                 };
             timer[0] =
                 exchange
                     .getIoThread()
                     .executeAfter(resume, delay.duration().toMillis(), TimeUnit.MILLISECONDS);
-            if (!held.hold(exchange, captureId, timer[0])) {
+            if (!held.hold(exchange, request.captureId, timer[0])) {
               timer[0].remove();
               abort(exchange);
             }
           });
       return;
     }
-    apply(entry, effect, committed, answer, tag);
+    apply(request, effect, committed, tag);
   }
 
-  private void apply(
-      Entry entry, Fault effect, Response committed, Supplier<Response> answer, String tag) {
-    HttpServerExchange exchange = entry.exchange;
+  private void apply(Request request, Fault effect, Response committed, String tag) {
+    HttpServerExchange exchange = request.exchange;
     if (effect == null) {
-      entry.finish(committed != null ? committed : answer.get(), tag);
+      request.send(committed != null ? committed : next.answer(request), tag);
     } else if (effect instanceof Fault.ErrorResponse e) {
-      byte[] envelope = Json.indented(new HttpError(e.errorMessage(), e.errorCode()));
-      entry.finish(new Response(e.status(), Response.JSON, envelope, null), tag);
+      request.send(
+          ErrorMapper.envelope(e.status(), Response.JSON, e.errorMessage(), e.errorCode()), tag);
     } else if (effect instanceof Fault.RawResponse raw) {
       byte[] text = raw.body().getBytes(StandardCharsets.UTF_8);
-      entry.finish(new Response(raw.status(), Response.TEXT_PLAIN_UTF8, text, null), tag);
+      request.send(new Response(raw.status(), Response.TEXT_PLAIN_UTF8, text, null), tag);
     } else if (effect instanceof ConnectionFault c) {
       switch (c) {
         case RESET -> {
-          entry.record(0, tag);
+          request.report(0, tag);
           abort(exchange);
         }
         case CLOSE -> {
-          entry.record(0, tag);
+          request.report(0, tag);
           IoUtils.safeClose(exchange.getConnection());
         }
         case EMPTY -> {
           int status = committed != null ? committed.status() : 200;
-          entry.finish(new Response(status, Response.JSON, new byte[0], null), tag);
+          request.send(new Response(status, Response.JSON, new byte[0], null), tag);
         }
         case MALFORMED -> {
           Response whole =
               committed != null ? committed : new Response(200, Response.JSON, EMPTY_OBJECT, null);
-          entry.record(whole.status(), tag);
+          request.report(whole.status(), tag);
           truncate(exchange, whole, tag);
         }
         case STALL -> {
-          entry.record(0, tag);
+          request.report(0, tag);
           exchange.dispatch(
               SameThreadExecutor.INSTANCE,
               () -> {
-                if (!held.hold(exchange, entry.captureId, null)) {
+                if (!held.hold(exchange, request.captureId, null)) {
                   abort(exchange);
                 }
               });
@@ -153,10 +138,10 @@ final class FaultInjector {
   private static void truncate(HttpServerExchange exchange, Response whole, String tag) {
     exchange.setStatusCode(whole.status());
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, whole.contentType());
-    exchange.getResponseHeaders().put(FAULT_HEADER, tag);
+    exchange.getResponseHeaders().put(Request.FAULT_HEADER, tag);
     exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, whole.body().length);
     exchange.setPersistent(false);
-    byte[] half = java.util.Arrays.copyOf(whole.body(), whole.body().length / 2);
+    byte[] half = Arrays.copyOf(whole.body(), whole.body().length / 2);
     exchange
         .getResponseSender()
         .send(
@@ -182,76 +167,5 @@ final class FaultInjector {
       // the socket is already gone; closing it is all that is left
     }
     IoUtils.safeClose(exchange.getConnection());
-  }
-
-  /** The changefeed a request is about: its path parameter, or the id in a create body. */
-  private static String changefeedIdOf(Router.Match match, byte[] body) {
-    String fromPath = match.params().get("changefeed_id");
-    if (fromPath != null || match.route().operation() != Operation.CREATE_CHANGEFEED) {
-      return fromPath;
-    }
-    try {
-      if (Json.parse(body) instanceof Map<?, ?> create
-          && create.get("changefeed_id") instanceof String id
-          && !id.isEmpty()) {
-        return id;
-      }
-    } catch (Json.SyntaxException e) {
-      // not decodable: the create fails anyway, and is about no changefeed
-    }
-    return null;
-  }
-
-  /** The journal entry of one exchange, written once the answer (or its absence) is known. */
-  private final class Entry {
-    final HttpServerExchange exchange;
-    final byte[] body;
-    final String captureId;
-    final Operation operation;
-    final String changefeedId;
-
-    Entry(
-        HttpServerExchange exchange,
-        byte[] body,
-        String captureId,
-        Operation operation,
-        String changefeedId) {
-      this.exchange = exchange;
-      this.body = body;
-      this.captureId = captureId;
-      this.operation = operation;
-      this.changefeedId = changefeedId;
-    }
-
-    void finish(Response response, String tag) {
-      if (tag != null) {
-        exchange.getResponseHeaders().put(FAULT_HEADER, tag);
-      }
-      record(response.status(), tag);
-      ApiHandler.write(exchange, response);
-    }
-
-    void record(int status, String tag) {
-      Map<String, List<String>> headers = new LinkedHashMap<>();
-      for (HeaderValues values : exchange.getRequestHeaders()) {
-        headers.put(values.getHeaderName().toString(), List.copyOf(values));
-      }
-      server
-          .cluster()
-          .journal()
-          .record(
-              new RecordedRequest(
-                  0,
-                  exchange.getRequestMethod().toString(),
-                  exchange.getRequestPath(),
-                  exchange.getQueryString(),
-                  headers,
-                  new String(body, StandardCharsets.UTF_8),
-                  status,
-                  captureId,
-                  Optional.ofNullable(operation),
-                  Optional.ofNullable(changefeedId),
-                  Optional.ofNullable(tag)));
-    }
   }
 }

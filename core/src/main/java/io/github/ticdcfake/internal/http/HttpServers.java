@@ -37,23 +37,20 @@ public final class HttpServers implements AutoCloseable {
   private ServerContext context;
   private Router router;
 
-  /** A listener bound for one capture. */
+  /** A listener bound for one capture; it accepts connections once it {@link #serve}s. */
   public final class Listener implements AutoCloseable {
     private final AcceptingChannel<StreamConnection> channel;
     private final HttpOpenListener openListener;
     private final InetSocketAddress address;
-    private final DeferredHandler handler;
     private volatile String captureId;
 
     private Listener(
         AcceptingChannel<StreamConnection> channel,
         HttpOpenListener openListener,
-        InetSocketAddress address,
-        DeferredHandler handler) {
+        InetSocketAddress address) {
       this.channel = channel;
       this.openListener = openListener;
       this.address = address;
-      this.handler = handler;
     }
 
     /** The bound address (the real port when 0 was asked for). */
@@ -61,10 +58,17 @@ public final class HttpServers implements AutoCloseable {
       return address;
     }
 
-    /** Starts answering for {@code captureId} of the server's cluster. */
+    /**
+     * Starts answering for {@code captureId} of the cluster given to {@link #attach}: until then
+     * connections wait in the socket's backlog.
+     */
     public void serve(String captureId) {
+      if (context == null) {
+        throw new IllegalStateException("attach the cluster before serving a capture");
+      }
       this.captureId = captureId;
-      handler.target = new ApiHandler(context, captureId, router, maxBodyBytes);
+      openListener.setRootHandler(new ApiHandler(context, captureId, router, maxBodyBytes));
+      channel.resumeAccepts();
     }
 
     /** Stops listening and drops open connections; the port stops answering. */
@@ -75,22 +79,6 @@ public final class HttpServers implements AutoCloseable {
       if (captureId != null && context != null) {
         context.held().dropCapture(captureId);
       }
-    }
-  }
-
-  /** Lets a listener bind before its capture (and so the cluster) exists. */
-  private static final class DeferredHandler implements io.undertow.server.HttpHandler {
-    volatile io.undertow.server.HttpHandler target;
-
-    @Override
-    public void handleRequest(io.undertow.server.HttpServerExchange exchange) throws Exception {
-      io.undertow.server.HttpHandler current = target;
-      if (current == null) {
-        exchange.setStatusCode(503);
-        exchange.endExchange();
-        return;
-      }
-      current.handleRequest(exchange);
     }
   }
 
@@ -116,7 +104,7 @@ public final class HttpServers implements AutoCloseable {
   }
 
   /**
-   * Binds a listener; requests get 503 until {@link Listener#serve(String)}. Binds through XNIO
+   * Binds a listener that accepts nothing until {@link Listener#serve(String)}. Binds through XNIO
    * directly rather than {@code Undertow.start()}, which logs at INFO on every start and stop.
    */
   public Listener bind(String host, int port) {
@@ -129,7 +117,6 @@ public final class HttpServers implements AutoCloseable {
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public Listener bind(String host, int port, SSLContext ssl, boolean requireClientCert) {
-    DeferredHandler handler = new DeferredHandler();
     HttpOpenListener openListener =
         new HttpOpenListener(
             buffers,
@@ -139,7 +126,6 @@ public final class HttpServers implements AutoCloseable {
                 .set(UndertowOptions.DECODE_URL, false)
                 .set(UndertowOptions.MAX_ENTITY_SIZE, maxBodyBytes)
                 .getMap());
-    openListener.setRootHandler(handler);
     try {
       OptionMap socketOptions =
           OptionMap.builder()
@@ -166,9 +152,7 @@ public final class HttpServers implements AutoCloseable {
                     (ChannelListener) ChannelListeners.openListenerAdapter(openListener),
                     socketOptions);
       }
-      channel.resumeAccepts();
-      return new Listener(
-          channel, openListener, channel.getLocalAddress(InetSocketAddress.class), handler);
+      return new Listener(channel, openListener, channel.getLocalAddress(InetSocketAddress.class));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
     }
@@ -185,7 +169,7 @@ public final class HttpServers implements AutoCloseable {
    */
   public void attach(FakeCluster cluster, boolean adminEnabled, String adminToken) {
     this.context = new ServerContext(cluster, new HeldExchanges(), adminEnabled, adminToken);
-    this.router = new Router(ApiV2Routes.of(cluster.version()));
+    this.router = Router.of(context.surface());
   }
 
   /** Turns on TiCDC's client authentication with these users and passwords (§10.1). */

@@ -7,7 +7,7 @@ final class OwnerHandlers {
   /** {@code POST /api/v2/owner/resign}: always {@code {}}; a new owner is elected. */
   static Response resign(Call call) {
     boolean owner = call.cluster().owner().map(c -> c.id().equals(call.captureId)).orElse(false);
-    // Reached on a non-owner only in v7.3, which never forwarded resign: a silent no-op (§2.2).
+    // Reached on a non-owner only in v7.3, whose cdc/api/v2/api.go never forwarded resign: a no-op.
     if (owner) {
       call.cluster().resignOwner();
     }

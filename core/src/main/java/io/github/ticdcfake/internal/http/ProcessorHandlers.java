@@ -1,10 +1,10 @@
 package io.github.ticdcfake.internal.http;
 
-import io.github.ticdcfake.internal.json.WireModels.ListResponse;
-import io.github.ticdcfake.internal.json.WireModels.ProcessorCommonInfo;
-import io.github.ticdcfake.internal.json.WireModels.ProcessorDetail;
+import io.github.ticdcfake.internal.json.v2.ListResponse;
+import io.github.ticdcfake.internal.json.v2.ProcessorCommonInfo;
+import io.github.ticdcfake.internal.json.v2.ProcessorDetail;
 
-/** The processor routes (tiflow {@code cdc/api/v2/processor.go}, reference §3.10). */
+/** The processor routes (tiflow {@code cdc/api/v2/processor.go}). */
 final class ProcessorHandlers {
   private ProcessorHandlers() {}
 

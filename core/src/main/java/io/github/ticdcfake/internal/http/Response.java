@@ -1,7 +1,11 @@
 package io.github.ticdcfake.internal.http;
 
 import io.github.ticdcfake.internal.json.Json;
-import io.github.ticdcfake.internal.json.WireModels.EmptyResponse;
+import io.github.ticdcfake.internal.json.v2.EmptyResponse;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -18,6 +22,23 @@ record Response(
   static final String JSON = "application/json; charset=utf-8";
   static final String TEXT_PLAIN_UTF8 = "text/plain; charset=utf-8";
   private static final byte[] EMPTY_OBJECT = Json.compact(new EmptyResponse());
+  private static final HttpString INTERNAL_ERROR = new HttpString("X-Fake-Internal-Error");
+
+  /** Writes status, headers and body in one flush, with the body's exact length. */
+  void writeTo(HttpServerExchange exchange) {
+    exchange.setStatusCode(status);
+    if (contentType != null) {
+      exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
+    }
+    if (location != null) {
+      exchange.getResponseHeaders().put(Headers.LOCATION, location);
+    }
+    if (internalError != null) {
+      exchange.getResponseHeaders().put(INTERNAL_ERROR, internalError);
+    }
+    exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, body.length);
+    exchange.getResponseSender().send(ByteBuffer.wrap(body));
+  }
 
   /** gin's {@code c.JSON}: compact. */
   static Response json(int status, Object body) {

@@ -1,21 +1,16 @@
 package io.github.ticdcfake.internal.http;
 
 import io.github.ticdcfake.fault.Operation;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
- * One line of the route table: an operation, whether a non-owner capture forwards it to the owner
- * (tiflow's {@code ForwardToOwnerMiddleware}), whether it needs client authentication when that is
- * on (tiflow's {@code AuthenticateMiddleware}, reference §10.1), and its handler.
+ * One line of a route table: method, path template, the {@link Operation} fault rules and the
+ * journal name it by ({@code null} for routes outside TiCDC's API, such as {@code /__fake}), the
+ * middlewares it passes ({@link RouteFlag}) and its handler.
  */
-record Route(Operation operation, boolean forwardToOwner, boolean authenticated, Handler handler) {
-  Route(Operation operation, boolean forwardToOwner, Handler handler) {
-    this(operation, forwardToOwner, false, handler);
-  }
-
-  /** The same route behind TiCDC's authentication middleware. */
-  Route withAuthentication() {
-    return new Route(operation, forwardToOwner, true, handler);
-  }
+record Route(
+    String method, PathTemplate path, Operation operation, Set<RouteFlag> flags, Handler handler) {
 
   /** A handler parses the call, calls the domain and renders; it never catches domain errors. */
   @FunctionalInterface
@@ -23,7 +18,37 @@ record Route(Operation operation, boolean forwardToOwner, boolean authenticated,
     Response handle(Call call);
   }
 
-  String[] segments() {
-    return operation.pathTemplate().substring(1).split("/", -1);
+  Route {
+    flags = Set.copyOf(flags);
+  }
+
+  /** A route of TiCDC's API: method and path are the operation's. */
+  static Route of(Operation operation, Handler handler, RouteFlag... flags) {
+    return new Route(
+        operation.method(),
+        new PathTemplate(operation.pathTemplate()),
+        operation,
+        Set.of(flags),
+        handler);
+  }
+
+  /** A route no fault rule can name (the journal records it without an operation). */
+  static Route unnamed(String method, String pathTemplate, Handler handler, RouteFlag... flags) {
+    return new Route(method, new PathTemplate(pathTemplate), null, Set.of(flags), handler);
+  }
+
+  /** Whether TiCDC applies this middleware to the route. */
+  boolean has(RouteFlag flag) {
+    return flags.contains(flag);
+  }
+
+  /** The same route with more flags (a route group's middlewares). */
+  Route withFlags(Set<RouteFlag> more) {
+    if (more.isEmpty() || flags.containsAll(more)) {
+      return this;
+    }
+    EnumSet<RouteFlag> all = EnumSet.copyOf(more);
+    all.addAll(flags);
+    return new Route(method, path, operation, all, handler);
   }
 }

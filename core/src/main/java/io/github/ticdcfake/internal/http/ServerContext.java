@@ -1,6 +1,7 @@
 package io.github.ticdcfake.internal.http;
 
 import io.github.ticdcfake.cluster.FakeCluster;
+import io.github.ticdcfake.internal.json.v2.V2ViewFlavour;
 import java.util.Map;
 
 /** What handlers share across the captures of one fake server. */
@@ -9,7 +10,8 @@ final class ServerContext {
   final long pid = ProcessHandle.current().pid();
   private final HeldExchanges held;
   private final OwnershipMeter ownership = new OwnershipMeter();
-  private final FaultInjector faultInjector;
+  private final ApiSurface surface;
+  private final V2ViewFlavour v2Views;
   private final boolean adminEnabled;
   private final String adminToken;
   private volatile Map<String, String> clientUsers = Map.of();
@@ -21,7 +23,8 @@ final class ServerContext {
   ServerContext(FakeCluster cluster, HeldExchanges held, boolean adminEnabled, String adminToken) {
     this.cluster = cluster;
     this.held = held;
-    this.faultInjector = new FaultInjector(this, held);
+    this.surface = ApiSurface.of(cluster.version());
+    this.v2Views = V2ViewFlavour.of(cluster.version());
     this.adminEnabled = adminEnabled;
     this.adminToken = adminToken;
   }
@@ -39,8 +42,14 @@ final class ServerContext {
     return ownership;
   }
 
-  FaultInjector faultInjector() {
-    return faultInjector;
+  /** The HTTP surface of the release the cluster mimics. */
+  ApiSurface surface() {
+    return surface;
+  }
+
+  /** The v2 views' rules for the release the cluster mimics. */
+  V2ViewFlavour v2Views() {
+    return v2Views;
   }
 
   /** Whether {@code /__fake} is served (standalone {@code --admin off} turns it off). */
@@ -49,7 +58,8 @@ final class ServerContext {
   }
 
   /**
-   * User names and passwords of TiCDC's client authentication (reference §10.1); empty means off.
+   * User names and passwords of TiCDC's client authentication (tiflow {@code
+   * cdc/api/middleware/middleware.go}); empty means off.
    */
   Map<String, String> clientUsers() {
     return clientUsers;

@@ -1,16 +1,17 @@
 package io.github.ticdcfake.internal.http;
 
 import io.github.ticdcfake.cluster.Capture;
-import io.github.ticdcfake.cluster.CdcError;
 import io.github.ticdcfake.cluster.FakeCluster;
 import io.github.ticdcfake.cluster.RequestBodies;
 import io.github.ticdcfake.cluster.Tso;
 import io.github.ticdcfake.internal.json.Json;
-import io.github.ticdcfake.internal.json.WireModels.RootStatus;
-import io.github.ticdcfake.internal.json.WireModels.ServerStatus;
-import io.github.ticdcfake.internal.json.WireModels.TsoJson;
+import io.github.ticdcfake.internal.json.root.RootStatus;
+import io.github.ticdcfake.internal.json.v2.ServerStatus;
+import io.github.ticdcfake.internal.json.v2.TsoJson;
 
-/** Health, status, log level and TSO (reference §3.10). */
+/**
+ * Health, status, log level and TSO (tiflow {@code cdc/api/v2/api.go} common and upstream APIs).
+ */
 final class StatusHandlers {
   private StatusHandlers() {}
 
@@ -60,18 +61,7 @@ final class StatusHandlers {
   /** {@code POST /api/v2/tso}: body required; an unknown upstream id is a 500. */
   static Response tso(Call call) {
     RequestBodies.Upstream upstream = call.bind(RequestBodies::upstream);
-    FakeCluster cluster = call.cluster();
-    if (upstream.id() != 0 && upstream.id() != cluster.upstreamId()) {
-      throw CdcError.UPSTREAM_NOT_FOUND.raise(upstream.id());
-    }
-    if (upstream.id() == 0) {
-      try {
-        cluster.checkPdAddrs(upstream.pdAddrs());
-      } catch (io.github.ticdcfake.cluster.CdcException e) {
-        throw CdcError.INTERNAL_SERVER_ERROR.wrap(e.getMessage());
-      }
-    }
-    long tso = cluster.nextTso();
+    long tso = call.cluster().nextTso(upstream.id(), upstream.pdAddrs());
     return Response.indented(200, new TsoJson(Tso.physicalMillis(tso), Tso.logical(tso)));
   }
 }

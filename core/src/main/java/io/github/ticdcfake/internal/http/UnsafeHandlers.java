@@ -4,7 +4,7 @@ import io.github.ticdcfake.cluster.CdcError;
 import io.github.ticdcfake.cluster.RequestBodies;
 import io.github.ticdcfake.internal.json.EtcdMetadata;
 
-/** The {@code /api/v2/unsafe} routes (tiflow {@code cdc/api/v2/unsafe.go}, reference §3.10). */
+/** The {@code /api/v2/unsafe} routes (tiflow {@code cdc/api/v2/unsafe.go}). */
 final class UnsafeHandlers {
   private UnsafeHandlers() {}
 
@@ -16,7 +16,7 @@ final class UnsafeHandlers {
   /** {@code POST /api/v2/unsafe/resolve_lock}: both {@code region_id} and {@code ts} required. */
   static Response resolveLock(Call call) {
     long[] request = call.bind(RequestBodies::resolveLock);
-    if (call.version().requiresResolveLockArguments() && (request[0] == 0 || request[1] == 0)) {
+    if (call.surface().resolveLockRequiresArguments() && (request[0] == 0 || request[1] == 0)) {
       throw CdcError.API_INVALID_PARAM.raiseWithMessage(
           "invalid resolve_lock request: region_id and ts must be non-zero");
     }

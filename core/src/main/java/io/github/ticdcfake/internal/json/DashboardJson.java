@@ -63,7 +63,7 @@ public final class DashboardJson {
       m.put("id", cf.id());
       m.put("state", cf.state().wireName());
       m.put("sink_uri", cf.maskedSinkUri());
-      m.put("checkpoint_ts", WireModels.unsigned(cf.checkpointTs()));
+      m.put("checkpoint_ts", Json.uint64(cf.checkpointTs()));
       m.put("checkpoint_time", GoTime.tsoLocal(cf.checkpointTs(), zone));
       m.put("lag_ms", Math.max(nowMillis - Tso.physicalMillis(cf.checkpointTs()), 0));
       m.put("error", cf.error().map(e -> error(e, zone)).orElse(null));

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * A plausible listing of the etcd keys TiCDC keeps under {@code /tidb/cdc} for {@code GET
- * /api/v2/unsafe/metadata} (reference §3.10), built from the fake's state.
+ * /api/v2/unsafe/metadata} (tiflow {@code cdc/api/v2/unsafe.go}), built from the fake's state.
  */
 public final class EtcdMetadata {
   private EtcdMetadata() {}
@@ -44,7 +44,7 @@ public final class EtcdMetadata {
     }
     // model.UpstreamInfo's field order; Map.of would reorder the keys from one JVM to the next
     Map<String, Object> upstream = new LinkedHashMap<>();
-    upstream.put("id", WireModels.unsigned(cluster.upstreamId()));
+    upstream.put("id", Json.uint64(cluster.upstreamId()));
     upstream.put("pd-endpoints", "http://127.0.0.1:2379");
     data.add(
         new EtcdData(
@@ -53,20 +53,20 @@ public final class EtcdMetadata {
     for (Changefeed cf : cluster.changefeeds()) {
       String prefix = root + "/" + cf.namespace() + "/changefeed/";
       Map<String, Object> info = new LinkedHashMap<>();
-      info.put("upstream-id", WireModels.unsigned(cf.upstreamId()));
+      info.put("upstream-id", Json.uint64(cf.upstreamId()));
       info.put("namespace", cf.namespace());
       info.put("changefeed-id", cf.id());
       info.put("sink-uri", cf.sinkUri());
       info.put("create-time", GoTime.rfc3339Nano(cf.createTime(), cluster.clock().zone()));
-      info.put("start-ts", WireModels.unsigned(cf.startTs()));
-      info.put("target-ts", WireModels.unsigned(cf.targetTs()));
+      info.put("start-ts", Json.uint64(cf.startTs()));
+      info.put("target-ts", Json.uint64(cf.targetTs()));
       info.put("admin-job-type", cf.adminJobType());
       info.put("state", cf.state().wireName());
       info.put("creator-version", cf.creatorVersion());
       data.add(new EtcdData(prefix + "info/" + cf.id(), json(info)));
       Map<String, Object> status = new LinkedHashMap<>();
-      status.put("checkpoint-ts", WireModels.unsigned(cf.checkpointTs()));
-      status.put("min-table-barrier-ts", WireModels.unsigned(cf.checkpointTs()));
+      status.put("checkpoint-ts", Json.uint64(cf.checkpointTs()));
+      status.put("min-table-barrier-ts", Json.uint64(cf.checkpointTs()));
       status.put("admin-job-type", cf.adminJobType());
       data.add(new EtcdData(prefix + "status/" + cf.id(), json(status)));
     }

@@ -27,8 +27,11 @@ import java.util.Optional;
 final class GoJsonWriter {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-  /** How one record class is written; computed once per class. */
-  private record Property(String name, Method accessor, Include include) {}
+  /**
+   * How one record class is written; computed once per class, with the member's name already quoted
+   * and escaped.
+   */
+  private record Property(String name, byte[] quotedName, Method accessor, Include include) {}
 
   private static final ClassValue<List<Property>> PROPERTIES =
       new ClassValue<>() {
@@ -74,6 +77,8 @@ final class GoJsonWriter {
       ascii("null");
     } else if (v instanceof String s) {
       string(s);
+    } else if (v instanceof Long l) {
+      number(l);
     } else if (v instanceof Long
         || v instanceof Integer
         || v instanceof Boolean
@@ -105,7 +110,7 @@ final class GoJsonWriter {
       for (Property property : PROPERTIES.get(v.getClass())) {
         Object value = read(property.accessor(), v);
         if (included(property.include(), value)) {
-          first = member(first, property.name(), value, depth);
+          first = member(first, property.quotedName(), value, depth);
         }
       }
       close('}', first, depth);
@@ -121,6 +126,22 @@ final class GoJsonWriter {
     }
     newline(depth + 1);
     string(name);
+    return memberValue(value, depth);
+  }
+
+  /** {@link #member(boolean, String, Object, int)} with the name quoted beforehand. */
+  private boolean member(boolean first, byte[] quotedName, Object value, int depth) {
+    if (!first) {
+      put(',');
+    }
+    newline(depth + 1);
+    ensure(quotedName.length);
+    System.arraycopy(quotedName, 0, buf, len, quotedName.length);
+    len += quotedName.length;
+    return memberValue(value, depth);
+  }
+
+  private boolean memberValue(Object value, int depth) {
     put(':');
     if (indent != null) {
       put(' ');
@@ -168,21 +189,46 @@ final class GoJsonWriter {
     }
   }
 
+  /** A long's decimal digits, written in place: lists print two per item. */
+  private void number(long value) {
+    if (value == Long.MIN_VALUE) {
+      ascii(Long.toString(value));
+      return;
+    }
+    ensure(20);
+    long v = value;
+    if (v < 0) {
+      buf[len++] = '-';
+      v = -v;
+    }
+    int digits = 1;
+    for (long p = 10; digits < 19 && v >= p; p *= 10) {
+      digits++;
+    }
+    for (int i = len + digits - 1; i >= len; i--) {
+      buf[i] = (byte) ('0' + v % 10);
+      v /= 10;
+    }
+    len += digits;
+  }
+
   /** Go's {@code encodeState.string} with HTML escaping on. */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): ASCII, copied in bulk
   private void string(String s) {
     int n = s.length();
     ensure(n + 2);
     buf[len++] = '"';
     int i = 0;
-    // Fast path: printable ASCII that needs no escape goes straight into the buffer.
+    // Fast path: printable ASCII that needs no escape is copied into the buffer in one go.
     while (i < n) {
       char c = s.charAt(i);
       if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&') {
         break;
       }
-      buf[len++] = (byte) c;
       i++;
     }
+    s.getBytes(0, i, buf, len);
+    len += i;
     for (; i < n; i++) {
       char c = s.charAt(i);
       switch (c) {
@@ -264,8 +310,14 @@ final class GoJsonWriter {
       JsonInclude include = accessor.getAnnotation(JsonInclude.class);
       String name =
           property == null || property.value().isEmpty() ? component.getName() : property.value();
+      GoJsonWriter quoted = new GoJsonWriter(null);
+      quoted.string(name);
       properties.add(
-          new Property(name, accessor, include == null ? defaultInclude : include.value()));
+          new Property(
+              name,
+              Arrays.copyOf(quoted.buf, quoted.len),
+              accessor,
+              include == null ? defaultInclude : include.value()));
     }
     JsonPropertyOrder order = type.getAnnotation(JsonPropertyOrder.class);
     if (order != null && order.value().length > 0) {

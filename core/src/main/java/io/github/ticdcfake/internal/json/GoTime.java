@@ -9,7 +9,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * TiCDC's two time renderings (reference §7.3).
+ * TiCDC's two time renderings (tiflow {@code cdc/model/changefeed.go}, {@code
+ * cdc/api/v2/model.go}).
  *
  * <p>Written digit by digit rather than through {@link DateTimeFormatter}: a list of 10 000
  * changefeeds renders 10 000 {@code checkpoint_time}s, and the formatter was a fifth of that

@@ -285,10 +285,10 @@ public final class ScenarioJson {
       m.put("changefeed_id", spec.changefeedId());
       m.put("sink_uri", spec.sinkUri());
       if (spec.startTs() != 0) {
-        m.put("start_ts", WireModels.unsigned(spec.startTs()));
+        m.put("start_ts", Json.uint64(spec.startTs()));
       }
       if (spec.targetTs() != 0) {
-        m.put("target_ts", WireModels.unsigned(spec.targetTs()));
+        m.put("target_ts", Json.uint64(spec.targetTs()));
       }
       spec.replicaConfig().ifPresent(c -> m.put("replica_config", c));
       m.put("state", seed.state().wireName());

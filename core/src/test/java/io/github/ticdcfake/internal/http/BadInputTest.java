@@ -2,44 +2,29 @@ package io.github.ticdcfake.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.ticdcfake.FakeServerFixture;
 import io.github.ticdcfake.FakeTiCdcServer;
 import io.github.ticdcfake.TestHttp;
 import io.github.ticdcfake.TestHttp.Reply;
-import io.github.ticdcfake.cluster.PdClock;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Malformed, mistyped and odd requests get TiCDC's answers and never change state (§1, §8). */
 class BadInputTest {
-  static FakeTiCdcServer server;
-  static TestHttp http;
+  @RegisterExtension
+  static final FakeServerFixture fake =
+      FakeServerFixture.builder()
+          .manualClock(Instant.parse("2024-05-20T02:00:00Z"))
+          .server(server -> server.maxRequestBodyBytes(64 * 1024))
+          .build();
 
-  @BeforeAll
-  static void start() {
-    server =
-        FakeTiCdcServer.builder()
-            .clock(PdClock.manual(Instant.parse("2024-05-20T02:00:00Z")))
-            .maxRequestBodyBytes(64 * 1024)
-            .start();
-    http = new TestHttp(server.url());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
+  private final FakeTiCdcServer server = fake.server();
+  private final TestHttp http = fake.http();
 
   private static String errorMessage(Reply reply) {
     return reply.json().get("error_msg").asText();

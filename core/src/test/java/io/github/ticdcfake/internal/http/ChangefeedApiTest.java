@@ -3,58 +3,41 @@ package io.github.ticdcfake.internal.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.ticdcfake.FakeTiCdcServer;
+import io.github.ticdcfake.FakeServerFixture;
 import io.github.ticdcfake.Golden;
 import io.github.ticdcfake.TestHttp;
 import io.github.ticdcfake.TestHttp.Reply;
 import io.github.ticdcfake.cluster.ChangefeedState;
 import io.github.ticdcfake.cluster.FakeCluster;
-import io.github.ticdcfake.cluster.PdClock;
 import io.github.ticdcfake.cluster.Tso;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The changefeed routes over real HTTP (reference §3.1–§3.8). */
 class ChangefeedApiTest {
   static final Instant START = Instant.parse("2024-05-20T02:00:00Z");
   static final long START_TSO = 449883773337600000L;
 
-  static FakeTiCdcServer server;
-  static FakeCluster cluster;
-  static TestHttp http;
+  @RegisterExtension
+  static final FakeServerFixture fake =
+      FakeServerFixture.builder().manualClock(START).seed(7).build();
 
-  @BeforeAll
-  static void start() {
-    server = FakeTiCdcServer.builder().clock(PdClock.manual(START)).seed(7).start();
-    cluster = server.cluster();
-    http = new TestHttp(server.url());
-  }
+  private final FakeCluster cluster = fake.cluster();
+  private final TestHttp http = fake.http();
 
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
-
-  private static Reply create(String body) {
+  private Reply create(String body) {
     return http.post("/api/v2/changefeeds", body);
   }
 
-  private static void createBlackhole(String id) {
+  private void createBlackhole(String id) {
     assertThat(create("{\"changefeed_id\":\"" + id + "\",\"sink_uri\":\"blackhole://\"}").status())
         .isEqualTo(200);
   }
 
-  private static Map<String, String> ids() {
+  private Map<String, String> ids() {
     return Map.of("upstreamId", Long.toUnsignedString(cluster.upstreamId()));
   }
 
@@ -332,7 +315,7 @@ class ChangefeedApiTest {
     assertThat(info.get("sink_uri").asText()).isEqualTo("blackhole:");
     Golden.assertMatches("config-default.json", info.get("config").toString());
     assertThat(info.get("task_status").toString())
-        .isEqualTo("[{\"capture_id\":\"" + server.cluster().captures().get(0).id() + "\"}]");
+        .isEqualTo("[{\"capture_id\":\"" + cluster.captures().get(0).id() + "\"}]");
   }
 
   @Test

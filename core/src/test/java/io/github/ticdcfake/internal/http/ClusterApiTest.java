@@ -4,21 +4,19 @@ import static io.github.ticdcfake.internal.http.ChangefeedApiTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ticdcfake.FakeServerFixture;
 import io.github.ticdcfake.FakeTiCdcServer;
 import io.github.ticdcfake.TestHttp;
 import io.github.ticdcfake.TestHttp.Reply;
 import io.github.ticdcfake.cluster.Capture;
 import io.github.ticdcfake.cluster.ChangefeedSpec;
 import io.github.ticdcfake.cluster.FakeCluster;
-import io.github.ticdcfake.cluster.PdClock;
 import io.github.ticdcfake.cluster.Tso;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Status, health, log level, captures, processors, owner and TSO on a three-capture cluster, and
@@ -27,30 +25,15 @@ import org.junit.jupiter.api.Test;
 class ClusterApiTest {
   static final Instant START = Instant.parse("2024-05-20T02:00:00Z");
 
-  static FakeTiCdcServer server;
-  static FakeCluster cluster;
-  static List<Capture> captures;
-  static TestHttp owner;
-  static TestHttp follower;
+  @RegisterExtension
+  static final FakeServerFixture fake =
+      FakeServerFixture.builder().captures(3).manualClock(START).seed(3).build();
 
-  @BeforeAll
-  static void start() {
-    server = FakeTiCdcServer.builder().captures(3).clock(PdClock.manual(START)).seed(3).start();
-    cluster = server.cluster();
-    captures = cluster.captures();
-    owner = new TestHttp(server.url(captures.get(0).id()));
-    follower = new TestHttp(server.url(captures.get(1).id()));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
+  private final FakeTiCdcServer server = fake.server();
+  private final FakeCluster cluster = fake.cluster();
+  private final List<Capture> captures = fake.captures();
+  private final TestHttp owner = fake.http(captures.get(0).id());
+  private final TestHttp follower = fake.http(captures.get(1).id());
 
   @Test
   void statusDescribesTheCaptureThatWasAskedIndented() {
@@ -169,8 +152,7 @@ class ClusterApiTest {
             "/api/v2/changefeeds", "{\"changefeed_id\":\"cf\",\"sink_uri\":\"blackhole://\"}");
 
     assertThat(created.status()).isEqualTo(200);
-    assertThat(
-            new TestHttp(server.url(captures.get(2).id())).get("/api/v2/changefeeds/cf").status())
+    assertThat(fake.http(captures.get(2).id()).get("/api/v2/changefeeds/cf").status())
         .isEqualTo(200);
   }
 

@@ -3,56 +3,33 @@ package io.github.ticdcfake.internal.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.ticdcfake.FakeTiCdcServer;
+import io.github.ticdcfake.FakeServerFixture;
 import io.github.ticdcfake.Golden;
 import io.github.ticdcfake.TestHttp;
 import io.github.ticdcfake.TestHttp.Reply;
 import io.github.ticdcfake.cluster.CdcException;
 import io.github.ticdcfake.cluster.ChangefeedState;
 import io.github.ticdcfake.cluster.FakeCluster;
-import io.github.ticdcfake.cluster.PdClock;
 import io.github.ticdcfake.cluster.TiCdcVersion;
 import io.github.ticdcfake.cluster.Tso;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The v7.3 flavour: each difference of reference §11.1 against tiflow HEAD. */
 class FlavourV73Test {
   static final Instant START = Instant.parse("2024-05-20T02:00:00Z");
   static final long START_TSO = Tso.of(START);
 
-  static FakeTiCdcServer server;
-  static FakeCluster cluster;
-  static TestHttp owner;
-  static TestHttp follower;
+  @RegisterExtension
+  static final FakeServerFixture fake =
+      FakeServerFixture.builder().version(TiCdcVersion.V7_3).captures(2).manualClock(START).build();
 
-  @BeforeAll
-  static void start() {
-    server =
-        FakeTiCdcServer.builder()
-            .version(TiCdcVersion.V7_3)
-            .captures(2)
-            .clock(PdClock.manual(START))
-            .start();
-    cluster = server.cluster();
-    owner = new TestHttp(server.url(cluster.captures().get(0).id()));
-    follower = new TestHttp(server.url(cluster.captures().get(1).id()));
-  }
+  private final FakeCluster cluster = fake.cluster();
+  private final TestHttp owner = fake.http(fake.captures().get(0).id());
+  private final TestHttp follower = fake.http(fake.captures().get(1).id());
 
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
-
-  private static Reply create(String id, String sinkUri) {
+  private Reply create(String id, String sinkUri) {
     return owner.post(
         "/api/v2/changefeeds",
         "{\"changefeed_id\":\"" + id + "\",\"sink_uri\":\"" + sinkUri + "\"}");

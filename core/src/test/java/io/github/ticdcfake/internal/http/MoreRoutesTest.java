@@ -4,50 +4,33 @@ import static io.github.ticdcfake.internal.http.ChangefeedApiTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ticdcfake.FakeServerFixture;
 import io.github.ticdcfake.FakeTiCdcServer;
 import io.github.ticdcfake.TestHttp;
 import io.github.ticdcfake.TestHttp.Reply;
 import io.github.ticdcfake.cluster.Capture;
 import io.github.ticdcfake.cluster.ChangefeedSpec;
 import io.github.ticdcfake.cluster.FakeCluster;
-import io.github.ticdcfake.cluster.PdClock;
 import io.github.ticdcfake.cluster.Tso;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** synced, drain, verify_table and the unsafe routes (reference §3.9, §3.10). */
 class MoreRoutesTest {
   static final Instant START = Instant.parse("2024-05-20T02:00:00Z");
 
-  static FakeTiCdcServer server;
-  static FakeCluster cluster;
-  static List<Capture> captures;
-  static TestHttp http;
+  @RegisterExtension
+  static final FakeServerFixture fake =
+      FakeServerFixture.builder().captures(2).manualClock(START).seed(5).build();
 
-  @BeforeAll
-  static void start() {
-    server = FakeTiCdcServer.builder().captures(2).clock(PdClock.manual(START)).seed(5).start();
-    cluster = server.cluster();
-    captures = cluster.captures();
-    http = new TestHttp(server.url());
-  }
+  private final FakeCluster cluster = fake.cluster();
+  private final List<Capture> captures = fake.captures();
+  private final TestHttp http = fake.http();
 
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
-
-  private static void blackhole(String id) {
+  private void blackhole(String id) {
     cluster.createChangefeed(
         ChangefeedSpec.builder().changefeedId(id).sinkUri("blackhole://").build());
   }
@@ -155,7 +138,7 @@ class MoreRoutesTest {
     try (FakeTiCdcServer single = FakeTiCdcServer.builder().start()) {
       String id = single.cluster().captures().get(0).id();
       assertError(
-          new TestHttp(single.url()).post("/api/v2/captures/" + id + "/drain", null),
+          TestHttp.pooled(single.url()).post("/api/v2/captures/" + id + "/drain", null),
           400,
           "CDC:ErrSchedulerRequestFailed",
           "[CDC:ErrSchedulerRequestFailed]scheduler request failed, only one capture alive");

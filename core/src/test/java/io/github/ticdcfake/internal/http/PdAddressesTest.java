@@ -2,50 +2,48 @@ package io.github.ticdcfake.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.ticdcfake.FakeServerFixture;
 import io.github.ticdcfake.FakeTiCdcServer;
 import io.github.ticdcfake.TestHttp;
 import io.github.ticdcfake.TestHttp.Reply;
 import io.github.ticdcfake.cluster.TiCdcVersion;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code pd_addrs} in bodies: the fake's own PD endpoint works, any other address fails like an
  * unreachable PD (reference §3.1 step 2, §3.10 tso, §11.1), as PingCAP's API test scripts expect.
  */
 class PdAddressesTest {
+  @RegisterExtension static final FakeServerFixture fake = FakeServerFixture.builder().build();
+
+  private final TestHttp http = fake.http();
+
   @Test
   void tsoWithTheFakesPdAnswersAndWithAnotherFails() {
-    try (FakeTiCdcServer server = FakeTiCdcServer.builder().start()) {
-      TestHttp http = new TestHttp(server.url());
-
-      assertThat(http.post("/api/v2/tso", "{\"pd_addrs\":[\"http://127.0.0.1:2379\"]}").status())
-          .isEqualTo(200);
-      Reply wrong = http.post("/api/v2/tso", "{\"pd_addrs\":[\"http://127.0.0.1:2390\"]}");
-      assertThat(wrong.status()).isEqualTo(500);
-      assertThat(wrong.json().get("error_msg").asText())
-          .isEqualTo(
-              "[CDC:ErrInternalServerError]internal server error: [CDC:ErrAPIGetPDClientFailed]failed"
-                  + " to get PDClient to connect PD, please recheck: context deadline exceeded");
-    }
+    assertThat(http.post("/api/v2/tso", "{\"pd_addrs\":[\"http://127.0.0.1:2379\"]}").status())
+        .isEqualTo(200);
+    Reply wrong = http.post("/api/v2/tso", "{\"pd_addrs\":[\"http://127.0.0.1:2390\"]}");
+    assertThat(wrong.status()).isEqualTo(500);
+    assertThat(wrong.json().get("error_msg").asText())
+        .isEqualTo(
+            "[CDC:ErrInternalServerError]internal server error: [CDC:ErrAPIGetPDClientFailed]failed"
+                + " to get PDClient to connect PD, please recheck: context deadline exceeded");
   }
 
   @Test
   void createWithAnUnreachablePdFailsBeforeAnythingElse() {
-    try (FakeTiCdcServer server = FakeTiCdcServer.builder().start()) {
-      Reply reply =
-          new TestHttp(server.url())
-              .post("/api/v2/changefeeds", "{\"pd_addrs\":[\"10.0.0.1:2379\"]}");
+    Reply reply = http.post("/api/v2/changefeeds", "{\"pd_addrs\":[\"10.0.0.1:2379\"]}");
 
-      assertThat(reply.status()).isEqualTo(500);
-      assertThat(reply.json().get("error_code").asText()).isEqualTo("CDC:ErrAPIGetPDClientFailed");
-    }
+    assertThat(reply.status()).isEqualTo(500);
+    assertThat(reply.json().get("error_code").asText()).isEqualTo("CDC:ErrAPIGetPDClientFailed");
   }
 
   @Test
   void resumeWithAnUnreachablePdIs500AndWas400InV73() {
     for (TiCdcVersion version : TiCdcVersion.values()) {
       try (FakeTiCdcServer server = FakeTiCdcServer.builder().version(version).start()) {
-        TestHttp http = new TestHttp(server.url());
+        TestHttp http = TestHttp.pooled(server.url());
         http.post(
             "/api/v2/changefeeds", "{\"changefeed_id\":\"cf\",\"sink_uri\":\"blackhole://\"}");
         http.post("/api/v2/changefeeds/cf/pause", null);

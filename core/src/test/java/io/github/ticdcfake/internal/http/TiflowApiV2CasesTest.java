@@ -3,13 +3,13 @@ package io.github.ticdcfake.internal.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ticdcfake.FakeServerFixture;
 import io.github.ticdcfake.FakeTiCdcServer;
 import io.github.ticdcfake.Golden;
 import io.github.ticdcfake.TestHttp;
 import io.github.ticdcfake.TestHttp.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The sequence of tiflow's own {@code tests/integration_tests/api_v2/cases.go} (reference §12),
@@ -50,19 +50,10 @@ class TiflowApiV2CasesTest {
        "synced_status":{"synced_check_interval":300,"checkpoint_interval":15}}
       """;
 
-  static FakeTiCdcServer server;
-  static TestHttp http;
+  @RegisterExtension static final FakeServerFixture fake = FakeServerFixture.builder().build();
 
-  @BeforeAll
-  static void start() {
-    server = FakeTiCdcServer.builder().start();
-    http = new TestHttp(server.url());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  private final FakeTiCdcServer server = fake.server();
+  private final TestHttp http = fake.http();
 
   private static void assertOk(Reply reply) {
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);

@@ -2,51 +2,33 @@ package io.github.ticdcfake.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ticdcfake.FakeTiCdcServer;
+import io.github.ticdcfake.FakeServerFixture;
 import io.github.ticdcfake.TestHttp;
 import io.github.ticdcfake.TestHttp.Reply;
 import io.github.ticdcfake.cluster.FakeCluster;
-import io.github.ticdcfake.cluster.PdClock;
 import io.github.ticdcfake.cluster.SinkProbe;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Create/update validation in TiCDC's order, codes and texts (reference §3.1, §6.3). */
 class ValidationTest {
-  static FakeTiCdcServer server;
-  static FakeCluster cluster;
-  static TestHttp http;
+  @RegisterExtension
+  static final FakeServerFixture fake =
+      FakeServerFixture.builder()
+          .manualClock(Instant.parse("2024-05-20T02:00:00Z"))
+          .server(server -> server.sinkProbe(SinkProbe.tcp(Duration.ofSeconds(2))))
+          .build();
 
-  @BeforeAll
-  static void start() {
-    server =
-        FakeTiCdcServer.builder()
-            .clock(PdClock.manual(Instant.parse("2024-05-20T02:00:00Z")))
-            .sinkProbe(SinkProbe.tcp(Duration.ofSeconds(2)))
-            .start();
-    cluster = server.cluster();
-    http = new TestHttp(server.url());
-  }
+  private final FakeCluster cluster = fake.cluster();
+  private final TestHttp http = fake.http();
 
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
-
-  private static Reply create(String sinkUri, String replicaConfig) {
+  private Reply create(String sinkUri, String replicaConfig) {
     return http.post(
         "/api/v2/changefeeds",
         "{\"changefeed_id\":\"cf\",\"sink_uri\":\""
@@ -56,7 +38,7 @@ class ValidationTest {
             + "}");
   }
 
-  private static void assertFails(Reply reply, int status, String message) {
+  private void assertFails(Reply reply, int status, String message) {
     assertThat(reply.status()).as(reply.body()).isEqualTo(status);
     assertThat(reply.json().get("error_msg").asText()).isEqualTo(message);
     assertThat(cluster.changefeeds()).isEmpty();

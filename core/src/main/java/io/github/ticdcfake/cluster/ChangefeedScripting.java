@@ -1,0 +1,92 @@
+package io.github.ticdcfake.cluster;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What a test script does to a changefeed that TiCDC's API cannot: force a state, set, stall or lag
+ * its checkpoint, record synced data.
+ */
+final class ChangefeedScripting {
+  private final ClusterCore core;
+  private final Membership membership;
+
+  ChangefeedScripting(ClusterCore core, Membership membership) {
+    this.core = core;
+    this.membership = membership;
+  }
+
+  Changefeed forceState(String namespace, String id, ChangefeedState newState, CdcException error) {
+    synchronized (core.lock) {
+      ChangefeedEntry entry = core.require(namespace, id);
+      entry.state = newState;
+      entry.clearJobs();
+      entry.error = null;
+      entry.warning = null;
+      if (error != null) {
+        String addr = membership.owner().map(Capture::address).orElse("");
+        // An error stops a changefeed after its last checkpoint, so /status shows it as
+        // last_error even when a manual clock has not moved since the create.
+        Instant time = core.clock.instant();
+        Instant checkpointTime = Tso.toInstant(entry.checkpointTs);
+        if (!time.isAfter(checkpointTime)) {
+          time = checkpointTime.plusMillis(1);
+        }
+        RunningError running =
+            new RunningError(time, addr, error.errorCode(), error.errorMessage());
+        if (newState == ChangefeedState.WARNING) {
+          entry.warning = running;
+        } else {
+          entry.error = running;
+        }
+      }
+      if (newState == ChangefeedState.FINISHED && entry.targetTs != 0) {
+        entry.checkpointTs = entry.targetTs;
+        entry.resolvedTs = Math.max(entry.resolvedTs, entry.targetTs);
+      }
+      return core.snapshot(entry);
+    }
+  }
+
+  void setCheckpointStalled(String namespace, String id, boolean stalled) {
+    synchronized (core.lock) {
+      ChangefeedEntry entry = core.require(namespace, id);
+      OwnerTickEngine.progress(entry, core.clock.millis());
+      entry.stalled = stalled;
+      entry.lastProgressMillis = core.clock.millis();
+    }
+  }
+
+  void setCheckpointLag(String namespace, String id, Duration lag) {
+    synchronized (core.lock) {
+      ChangefeedEntry entry = core.require(namespace, id);
+      entry.checkpointLagMillis = Math.max(lag.toMillis(), 0);
+      entry.resolvedLagMillis = Math.min(entry.resolvedLagMillis, entry.checkpointLagMillis);
+      entry.stalled = false;
+    }
+  }
+
+  Changefeed setCheckpoint(String namespace, String id, long checkpointTs) {
+    synchronized (core.lock) {
+      ChangefeedEntry entry = core.require(namespace, id);
+      entry.checkpointTs = checkpointTs;
+      if (Long.compareUnsigned(entry.resolvedTs, checkpointTs) < 0) {
+        entry.resolvedTs = checkpointTs;
+      }
+      entry.stalled = true;
+      if (entry.state.isRunning()
+          && entry.targetTs != 0
+          && Long.compareUnsigned(checkpointTs, entry.targetTs) >= 0) {
+        entry.checkpointTs = entry.targetTs;
+        entry.state = ChangefeedState.FINISHED;
+      }
+      return core.snapshot(entry);
+    }
+  }
+
+  void recordSyncedData(String namespace, String id, long commitTs) {
+    synchronized (core.lock) {
+      core.require(namespace, id).lastSyncedTs = commitTs;
+    }
+  }
+}

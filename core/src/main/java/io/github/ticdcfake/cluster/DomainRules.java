@@ -1,0 +1,42 @@
+package io.github.ticdcfake.cluster;
+
+/**
+ * What the domain does differently per TiCDC release: the one place of {@code cluster/} that asks
+ * which flavour it mimics. {@link #of} switches exhaustively over {@link TiCdcVersion}, so a new
+ * flavour does not compile until its rules are chosen here.
+ *
+ * @param shape the {@code replica_config} shapes and defaults of the release
+ * @param rejectsFutureStartTs create refuses a {@code start_ts} above the current TSO (v7.5+,
+ *     tiflow {@code cdc/api/v2/api_helpers.go})
+ * @param checksResumeCheckpoint a plain resume checks the kept checkpoint against TSO and GC
+ *     (v8.0+, tiflow {@code cdc/api/v2/changefeed.go})
+ * @param rejectsFutureOverwriteCheckpointTs resume refuses an {@code overwrite_checkpoint_ts} above
+ *     the current TSO
+ * @param resumePdFailureIsBadRequest a resume whose PD client fails answers 400 {@code
+ *     ErrAPIInvalidParam} (v7.3) rather than 500 {@code ErrAPIGetPDClientFailed}
+ * @param prunesBlackholeConfig the owner prunes a {@code blackhole://} config like any generic sink
+ *     (before v7.5.1)
+ * @param togglesOldValueByProtocol the sink protocol decides {@code enable_old_value} (v7.3)
+ */
+record DomainRules(
+    ConfigShape shape,
+    boolean rejectsFutureStartTs,
+    boolean checksResumeCheckpoint,
+    boolean rejectsFutureOverwriteCheckpointTs,
+    boolean resumePdFailureIsBadRequest,
+    boolean prunesBlackholeConfig,
+    boolean togglesOldValueByProtocol) {
+
+  private static final DomainRules V7_3 =
+      new DomainRules(ConfigShape.V7_3, false, false, false, true, true, true);
+  private static final DomainRules V8_5 =
+      new DomainRules(ConfigShape.HEAD, true, true, true, false, false, false);
+
+  /** The rules of a release. */
+  static DomainRules of(TiCdcVersion version) {
+    return switch (version) {
+      case V7_3 -> V7_3;
+      case V8_5 -> V8_5;
+    };
+  }
+}
