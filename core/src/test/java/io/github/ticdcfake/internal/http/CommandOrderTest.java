@@ -27,7 +27,7 @@ class CommandOrderTest {
             .clock(PdClock.manual(Instant.parse("2024-05-20T02:00:00Z")))
             .seed(7)
             .start();
-    http = new TestHttp(server.url());
+    http = TestHttp.pooled(server.url());
   }
 
   @AfterAll
