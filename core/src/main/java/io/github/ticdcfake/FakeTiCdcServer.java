@@ -342,7 +342,7 @@ public final class FakeTiCdcServer implements AutoCloseable {
      */
     public FakeTiCdcServer start() {
       Json.warmUpInBackground();
-      SSLContext ssl = tls == null ? null : tls.serverSslContext();
+      SSLContext ssl = tls == null ? null : tls.serverSslContext(host);
       boolean requireClientCert = tls != null && tls.requiresClientCertificate();
       HttpServers http = new HttpServers(maxRequestBodyBytes);
       Map<String, HttpServers.Listener> byCapture = new ConcurrentHashMap<>();

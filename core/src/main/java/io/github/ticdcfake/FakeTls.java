@@ -25,11 +25,15 @@ import javax.net.ssl.X509TrustManager;
 
 /**
  * TLS for a fake server, like a TiCDC started with {@code security.ca-path/cert-path/key-path}
- * (reference §10.2): HTTPS only on every capture's port, optionally requiring client certificates
- * (TiCDC's {@code mtls}) or certificates whose subject CN is allowed ({@code cert-allowed-cn}).
+ * (tiflow {@code pkg/security/credential.go}): HTTPS only on every capture's port, optionally
+ * requiring client certificates (TiCDC's {@code mtls}) or certificates whose subject CN is allowed
+ * ({@code cert-allowed-cn}).
  *
- * <p>{@link #selfSigned()} generates a throw-away CA and a server certificate for {@code
- * localhost}/{@code 127.0.0.1} at start, and hands tests what clients need to trust it:
+ * <p>{@link #selfSigned()} generates a throw-away CA at once and, when a server starts, a server
+ * certificate for {@code localhost}, {@code 127.0.0.1}, {@code ::1} and the address it binds. Both
+ * follow RFC 5280 closely enough for strict verifiers (OpenSSL's {@code -x509_strict}, Python's
+ * {@code VERIFY_X509_STRICT}): see {@link #caCertificatePem()}. Tests get what clients need to
+ * trust it:
  *
  * <pre>{@code
  * FakeTls tls = FakeTls.selfSigned().allowedClientCns("ops-service");
@@ -43,8 +47,12 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class FakeTls {
   private static final char[] PASSWORD = "ticdc-fake".toCharArray();
+  private static final String SERVER_CN = "ticdc-fake";
 
-  private final KeyStore serverKeys;
+  /** The names every generated server certificate carries, besides the bound address. */
+  private static final List<String> LOOPBACK_NAMES = List.of("localhost", "127.0.0.1", "::1");
+
+  private final KeyStore serverKeys; // null for selfSigned(): issued per bound address
   private final char[] serverKeyPassword;
   private final Certificates.Issued ca; // null when the server key store was provided
   private final boolean requireClientCertificate;
@@ -63,21 +71,15 @@ public final class FakeTls {
     this.allowedClientCns = allowedClientCns;
   }
 
-  /** A fresh CA and a server certificate for {@code localhost} and {@code 127.0.0.1}. */
+  /**
+   * A fresh CA; each server started with it gets a certificate it signed for {@code localhost},
+   * {@code 127.0.0.1}, {@code ::1} and the bound host.
+   */
   public static FakeTls selfSigned() {
     try {
-      Certificates.Issued ca = Certificates.certificateAuthority("ticdc-fake CA");
-      Certificates.Issued server =
-          Certificates.leaf("ticdc-fake", ca, List.of("localhost", "127.0.0.1"));
-      KeyStore keys = KeyStore.getInstance("PKCS12");
-      keys.load(null, null);
-      keys.setKeyEntry(
-          "server",
-          server.keys().getPrivate(),
-          PASSWORD,
-          new Certificate[] {server.certificate(), ca.certificate()});
-      return new FakeTls(keys, PASSWORD, ca, false, Set.of());
-    } catch (GeneralSecurityException | IOException e) {
+      return new FakeTls(
+          null, PASSWORD, Certificates.certificateAuthority("ticdc-fake CA"), false, Set.of());
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot generate a self-signed certificate", e);
     }
   }
@@ -130,7 +132,15 @@ public final class FakeTls {
     }
   }
 
-  /** The CA certificate as PEM, for {@code curl --cacert} or other languages' clients. */
+  /**
+   * The CA certificate as PEM, for {@code curl --cacert} or other languages' clients.
+   *
+   * <p>For {@link #selfSigned()}: an EC P-256 CA (critical {@code CA:true}, critical key usage
+   * {@code keyCertSign, cRLSign}, subject key identifier, ten years); server certificates carry
+   * {@code CA:false}, critical key usage {@code digitalSignature}, extended key usage {@code
+   * serverAuth}, subject and authority key identifiers and the names above; client certificates the
+   * same with {@code clientAuth} and no names. Dates are UTCTime and serial numbers positive.
+   */
   public String caCertificatePem() {
     try {
       String base64 =
@@ -166,7 +176,8 @@ public final class FakeTls {
           "client certificates can only be issued by a selfSigned() FakeTls");
     }
     try {
-      Certificates.Issued client = Certificates.leaf(commonName, ca, List.of());
+      Certificates.Issued client =
+          Certificates.leaf(commonName, ca, Certificates.Purpose.CLIENT, List.of());
       KeyStore keys = KeyStore.getInstance("PKCS12");
       keys.load(null, null);
       keys.setKeyEntry(
@@ -180,21 +191,54 @@ public final class FakeTls {
     }
   }
 
-  /** The server side: its key, and the client-certificate rules. Used by the server only. */
-  SSLContext serverSslContext() {
+  /**
+   * The server side for a listener on {@code boundHost}: its key, and the client-certificate rules.
+   * Used by the server only.
+   */
+  SSLContext serverSslContext(String boundHost) {
     try {
       KeyManagerFactory keyManagers =
           KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      keyManagers.init(serverKeys, serverKeyPassword);
+      if (serverKeys != null) {
+        keyManagers.init(serverKeys, serverKeyPassword);
+      } else {
+        keyManagers.init(issueServerKeys(boundHost), PASSWORD);
+      }
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(
           keyManagers.getKeyManagers(),
           new TrustManager[] {new AllowedCnTrustManager(defaultTrustManager(), allowed())},
           null);
       return context;
-    } catch (GeneralSecurityException e) {
+    } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A server certificate for the loopback names and {@code boundHost} unless it is a wildcard. */
+  private KeyStore issueServerKeys(String boundHost) throws GeneralSecurityException, IOException {
+    Set<String> names = new java.util.LinkedHashSet<>(LOOPBACK_NAMES);
+    String host = boundHost == null ? "" : boundHost.replace("[", "").replace("]", "");
+    byte[] address = host.isEmpty() ? null : Certificates.ipAddress(host);
+    boolean wildcard =
+        address != null && java.util.Arrays.equals(address, new byte[address.length]);
+    if (!host.isEmpty() && !wildcard) {
+      names.add(address != null && address.length == 16 ? canonicalIpv6(address) : host);
+    }
+    Certificates.Issued server =
+        Certificates.leaf(SERVER_CN, ca, Certificates.Purpose.SERVER, List.copyOf(names));
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    keys.load(null, null);
+    keys.setKeyEntry(
+        "server",
+        server.keys().getPrivate(),
+        PASSWORD,
+        new Certificate[] {server.certificate(), ca.certificate()});
+    return keys;
+  }
+
+  private static String canonicalIpv6(byte[] address) throws java.net.UnknownHostException {
+    return java.net.InetAddress.getByAddress(address).getHostAddress();
   }
 
   private Set<String> allowed() throws GeneralSecurityException {
@@ -202,7 +246,7 @@ public final class FakeTls {
       return Set.of();
     }
     Set<String> allowed = new TreeSet<>(allowedClientCns);
-    allowed.add(Certificates.commonNameOf(serverCertificate()));
+    allowed.add(serverKeys == null ? SERVER_CN : Certificates.commonNameOf(serverCertificate()));
     return allowed;
   }
 
@@ -258,7 +302,7 @@ public final class FakeTls {
     throw new IllegalStateException("the key store holds no key entry");
   }
 
-  /** Verifies client chains against the CA, then TiCDC's CN allow-list (reference §10.2). */
+  /** Verifies client chains against the CA, then TiCDC's CN allow-list. */
   private static final class AllowedCnTrustManager implements X509TrustManager {
     private final X509TrustManager delegate;
     private final Set<String> allowed;

@@ -83,11 +83,13 @@ class AdminApiTest {
   }
 
   @Test
-  void unknownChangefeedIsTiCdcsError() {
+  void unknownChangefeedIsAFakeError() {
     Reply response = other.post("/__fake/changefeeds/cf-9/state", "{\"state\":\"failed\"}");
 
-    assertThat(response.status()).isEqualTo(400);
-    assertThat(response.body()).contains("CDC:ErrChangeFeedNotExists");
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.body())
+        .contains("\"error_code\": \"FAKE:ErrChangefeedNotFound\"")
+        .contains("no changefeed default/cf-9");
   }
 
   @Test
@@ -222,10 +224,10 @@ class AdminApiTest {
     String journal = other.get("/__fake/requests").body();
 
     assertThat(journal)
-        .contains("\"total\": 2")
-        .contains("\"dropped\": 0")
-        .contains("\"operation\": \"GET /api/v2/changefeeds/{changefeed_id}\"")
-        .contains("\"operation\": \"POST /api/v2/changefeeds/{changefeed_id}/pause\"");
+        .contains("\"total\":2")
+        .contains("\"dropped\":0")
+        .contains("\"operation\":\"GET /api/v2/changefeeds/{changefeed_id}\"")
+        .contains("\"operation\":\"POST /api/v2/changefeeds/{changefeed_id}/pause\"");
     assertThat(journal.indexOf("GET /api/v2/changefeeds/{changefeed_id}"))
         .isLessThan(journal.indexOf("/pause\""));
     assertThat(cluster.journal().requests(Operation.PAUSE_CHANGEFEED, "cf-1"))

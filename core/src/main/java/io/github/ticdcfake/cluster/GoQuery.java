@@ -1,7 +1,5 @@
 package io.github.ticdcfake.cluster;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +15,8 @@ public final class GoQuery {
 
   /**
    * {@code url.ParseQuery}: pairs split on {@code &}; a pair with a semicolon or a bad escape is
-   * dropped; keys keep their first-seen order; never {@code null}.
+   * dropped (Go reports the first such error and keeps the rest, which gin's {@code c.Query}
+   * ignores); keys keep their first-seen order; never {@code null}.
    */
   public static Map<String, List<String>> parse(String rawQuery) {
     Map<String, List<String>> values = new LinkedHashMap<>();
@@ -29,10 +28,12 @@ public final class GoQuery {
         continue;
       }
       int eq = pair.indexOf('=');
-      String key = unescape(eq < 0 ? pair : pair.substring(0, eq), true);
-      String value = unescape(eq < 0 ? "" : pair.substring(eq + 1), true);
-      if (key != null && value != null) {
+      try {
+        String key = queryUnescape(eq < 0 ? pair : pair.substring(0, eq));
+        String value = queryUnescape(eq < 0 ? "" : pair.substring(eq + 1));
         values.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+      } catch (IllegalArgumentException badEscape) {
+        // dropped, as Go drops it
       }
     }
     return values;
@@ -40,30 +41,72 @@ public final class GoQuery {
 
   /** {@code url.PathUnescape}: the decoded path, or {@code null} on a bad escape. */
   public static String unescapePath(String rawPath) {
-    return rawPath.indexOf('%') < 0 ? rawPath : unescape(rawPath, false);
+    if (rawPath.indexOf('%') < 0) {
+      return rawPath;
+    }
+    try {
+      return pathUnescape(rawPath);
+    } catch (IllegalArgumentException badEscape) {
+      return null;
+    }
   }
 
-  private static String unescape(String s, boolean plusIsSpace) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '+' && plusIsSpace) {
-        bytes.write(' ');
-      } else if (c == '%') {
-        if (i + 2 >= s.length() || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) {
-          return null;
+  /**
+   * {@code url.QueryUnescape}: {@code %XX} and {@code +} decoded over the text's bytes.
+   *
+   * @throws IllegalArgumentException with Go's {@code EscapeError} text, {@code invalid URL escape
+   *     "%zz"}
+   */
+  static String queryUnescape(String s) {
+    return unescape(s, true);
+  }
+
+  /** {@code url.PathUnescape}: like {@link #queryUnescape} but {@code +} stays a plus. */
+  static String pathUnescape(String s) {
+    return unescape(s, false);
+  }
+
+  /**
+   * Go's {@code url.unescape}, which works on bytes: the result is decoded like Go reads a string,
+   * so a character outside the BMP next to an escape stays whole and a byte that is not UTF-8 is
+   * kept (see {@link GoStrings}).
+   */
+  private static String unescape(String text, boolean plusIsSpace) {
+    boolean plain = true;
+    for (int i = 0; i < text.length() && plain; i++) {
+      char c = text.charAt(i);
+      plain = c != '%' && !(plusIsSpace && c == '+') && !Character.isSurrogate(c);
+    }
+    if (plain) {
+      return text;
+    }
+    byte[] s = GoStrings.bytes(text);
+    byte[] out = new byte[s.length];
+    int n = 0;
+    for (int i = 0; i < s.length; i++) {
+      byte b = s[i];
+      if (b == '%') {
+        if (i + 2 >= s.length || !isHex(s[i + 1]) || !isHex(s[i + 2])) {
+          int end = Math.min(s.length, i + 3);
+          throw new IllegalArgumentException(
+              "invalid URL escape " + GoStrings.quote(java.util.Arrays.copyOfRange(s, i, end)));
         }
-        bytes.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
+        out[n++] = (byte) (hex(s[i + 1]) << 4 | hex(s[i + 2]));
         i += 2;
+      } else if (b == '+' && plusIsSpace) {
+        out[n++] = ' ';
       } else {
-        byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-        bytes.write(encoded, 0, encoded.length);
+        out[n++] = b;
       }
     }
-    return bytes.toString(StandardCharsets.UTF_8);
+    return GoStrings.fromBytes(out, 0, n);
   }
 
-  private static boolean isHex(char c) {
+  private static boolean isHex(byte c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
+  private static int hex(byte c) {
+    return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
   }
 }

@@ -291,11 +291,11 @@ abstract sealed class GoType permits GoType.Scalar, GoType.Ptr, GoType.Slice, Go
           return number.longValue();
         }
         if (json instanceof String s) {
-          Long nanos = GoDuration.parse(s);
-          if (nanos == null) {
-            throw new DecodeException("time: invalid duration \"" + s + "\"");
+          try {
+            return GoDuration.parseOrThrow(s);
+          } catch (IllegalArgumentException e) {
+            throw new DecodeException(e.getMessage()); // Go's text, e.g. missing unit
           }
-          return nanos;
         }
         throw new DecodeException("invalid duration");
       }

@@ -83,7 +83,7 @@ class StandaloneJarTest {
     manager.pause("orders");
 
     String journal = send("GET", "/__fake/requests", null);
-    assertThat(journal).contains("\"status\": 500").contains("rule 1: error 500");
+    assertThat(journal).contains("\"status\":500").contains("rule 1: error 500");
     assertThat(send("GET", "/__fake/state", null)).contains("\"state\": \"stopped\"");
 
     send("POST", "/__fake/reset", "");

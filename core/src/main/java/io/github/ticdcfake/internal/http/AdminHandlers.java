@@ -1,6 +1,9 @@
 package io.github.ticdcfake.internal.http;
 
+import io.github.ticdcfake.cluster.Capture;
+import io.github.ticdcfake.cluster.CdcError;
 import io.github.ticdcfake.cluster.CdcException;
+import io.github.ticdcfake.cluster.Changefeed;
 import io.github.ticdcfake.cluster.ChangefeedSpec;
 import io.github.ticdcfake.cluster.ChangefeedState;
 import io.github.ticdcfake.cluster.FakeCluster;
@@ -8,6 +11,7 @@ import io.github.ticdcfake.cluster.PdClock;
 import io.github.ticdcfake.cluster.ServerPanicException;
 import io.github.ticdcfake.cluster.UpstreamTable;
 import io.github.ticdcfake.fault.Journal;
+import io.github.ticdcfake.fault.RecordedRequest;
 import io.github.ticdcfake.internal.json.FieldException;
 import io.github.ticdcfake.internal.json.JsonFields;
 import io.github.ticdcfake.internal.json.ScenarioJson;
@@ -15,21 +19,59 @@ import io.github.ticdcfake.internal.json.v2.CaptureJson;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code /__fake} admin API (see the README): each handler parses its body strictly and calls
  * the same {@link FakeCluster} operation the Java API offers.
  */
 final class AdminHandlers {
+  private static final Logger LOG = LoggerFactory.getLogger(AdminHandlers.class);
+
   private AdminHandlers() {}
 
-  /** An admin request: the cluster, path parameters, {@code ?namespace=} and the body. */
-  record AdminCall(FakeCluster cluster, Map<String, String> params, String namespace, byte[] body) {
+  /**
+   * An admin request: the cluster, path parameters, {@code ?namespace=}, the query and the body.
+   */
+  record AdminCall(
+      FakeCluster cluster,
+      Map<String, String> params,
+      String namespace,
+      Map<String, List<String>> query,
+      byte[] body) {
     /** The admin view of a routed call. */
     static AdminCall of(Call call) {
-      return new AdminCall(call.cluster(), call.pathParams, call.namespace(), call.body);
+      return new AdminCall(
+          call.cluster(),
+          call.pathParams,
+          call.namespace(),
+          Map.of("limit", call.queryValues("limit"), "since", call.queryValues("since")),
+          call.body);
+    }
+
+    /** A non-negative integer query parameter (the first if repeated), or {@code absent}. */
+    long nonNegative(String name, long absent) {
+      List<String> values = query.get(name);
+      if (values == null || values.isEmpty()) {
+        return absent;
+      }
+      String value = values.get(0);
+      try {
+        long n = Long.parseLong(value);
+        if (n >= 0) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // answered below
+      }
+      throw new AdminException(
+          400,
+          "FAKE:ErrInvalidQuery",
+          name + ": expected a non-negative integer, got '" + value + "'");
     }
 
     JsonFields json(Set<String> known) {
@@ -61,7 +103,11 @@ final class AdminHandlers {
     return ErrorMapper.envelope(status, Response.JSON, "[" + code + "]" + message, code);
   }
 
-  /** Maps admin failures: bad fields 400, unknown things 404, TiCDC errors as TiCDC does. */
+  /**
+   * Maps admin failures, always to a {@code FAKE:} code: bad fields 400, unknown things 404,
+   * conflicts 409. A TiCDC error the domain raises on an admin route is named in the message, never
+   * answered as TiCDC's own code: {@code /__fake} is not TiCDC's API.
+   */
   static Response toResponse(Throwable failure) {
     if (failure instanceof AdminException e) {
       return error(e.status, e.code, e.getMessage());
@@ -72,7 +118,36 @@ final class AdminHandlers {
     if (failure instanceof IllegalArgumentException || failure instanceof IllegalStateException) {
       return error(400, "FAKE:ErrInvalidRequest", failure.getMessage());
     }
-    return ErrorMapper.toResponse(failure);
+    if (failure instanceof CdcException e) {
+      return error(400, "FAKE:ErrRejected", "the fake refuses this: " + e.errorMessage());
+    }
+    LOG.error("ticdc-fake failed to answer an admin request", failure);
+    return error(500, "FAKE:ErrInternal", "the fake failed: " + failure);
+  }
+
+  /**
+   * Runs a {@code /__fake/changefeeds/{id}/...} operation, naming the changefeed of the path when
+   * the domain finds it missing or its id invalid.
+   */
+  private static void onChangefeed(AdminCall call, Runnable operation) {
+    try {
+      operation.run();
+    } catch (CdcException e) {
+      String id = call.params().get("id");
+      if (e.errorCode().equals(CdcError.CHANGEFEED_NOT_EXISTS.code())) {
+        throw new AdminException(
+            404, "FAKE:ErrChangefeedNotFound", "no changefeed " + call.namespace() + "/" + id);
+      }
+      if (e.errorCode().equals(CdcError.API_INVALID_PARAM.code())) {
+        throw new AdminException(
+            400,
+            "FAKE:ErrInvalidChangefeedId",
+            "invalid changefeed id '"
+                + id
+                + "': letters and digits, in groups joined by single '-'");
+      }
+      throw e;
+    }
   }
 
   // ---- handlers -------------------------------------------------------------------------------
@@ -89,14 +164,20 @@ final class AdminHandlers {
         200, Response.JSON, ScenarioJson.render(call.cluster().currentScenario()), null);
   }
 
-  /** {@code GET /__fake/requests}: the journal, newest last. */
+  /**
+   * {@code GET /__fake/requests}: the journal, newest last; {@code ?since=SEQ} keeps entries
+   * numbered above SEQ, {@code ?limit=N} the newest N of those.
+   */
   static Response requests(AdminCall call) {
+    long since = call.nonNegative("since", 0);
+    long limit = call.nonNegative("limit", Integer.MAX_VALUE);
     Journal journal = call.cluster().journal();
+    List<RecordedRequest> page = journal.page(since, (int) Math.min(limit, Integer.MAX_VALUE));
+    int kept = journal.size();
+    long last = journal.lastSequence();
+    long dropped = journal.dropped();
     return new Response(
-        200,
-        Response.JSON,
-        ScenarioJson.renderRequests(journal.requests(), journal.dropped()),
-        null);
+        200, Response.JSON, ScenarioJson.renderRequests(page, kept, last, dropped), null);
   }
 
   /** {@code POST /__fake/faults}: one rule, shaped as in the scenario file. */
@@ -122,6 +203,8 @@ final class AdminHandlers {
    */
   static Response seedChangefeed(AdminCall call) {
     JsonFields body = JsonFields.parse(call.body(), "body");
+    // the forced state is checked before anything is created, so a bad seed leaves no changefeed
+    ForcedState forced = body.has("state") || body.has("error") ? forcedState(body) : null;
     Map<String, Object> create = body.raw();
     create.remove("state");
     create.remove("error");
@@ -131,21 +214,42 @@ final class AdminHandlers {
     } catch (ServerPanicException e) {
       throw new FieldException("replica_config", "must not be null");
     }
-    var created = call.cluster().createChangefeed(spec);
-    if (body.has("state") || body.has("error")) {
-      force(call.cluster(), created.namespace(), created.id(), body);
+    Changefeed created;
+    try {
+      created = call.cluster().createChangefeed(spec);
+    } catch (CdcException e) {
+      String ns = spec.namespace().isEmpty() ? FakeCluster.DEFAULT_NAMESPACE : spec.namespace();
+      String name = ns + "/" + spec.changefeedId();
+      if (e.errorCode().equals(CdcError.CHANGEFEED_ALREADY_EXISTS.code())) {
+        throw new AdminException(
+            409, "FAKE:ErrChangefeedExists", "changefeed " + name + " already exists");
+      }
+      throw new AdminException(
+          400,
+          "FAKE:ErrChangefeedRejected",
+          "TiCDC would refuse to create changefeed " + name + ": " + e.errorMessage());
+    }
+    if (forced != null) {
+      call.cluster().forceState(created.namespace(), created.id(), forced.state(), forced.error());
     }
     return ok(Map.of("changefeed_id", created.id()));
   }
 
   /** {@code POST /__fake/changefeeds/{id}/state}: {@code {"state": "...", "error": {...}}}. */
   static Response changefeedState(AdminCall call) {
-    JsonFields body = call.json(Set.of("state", "error"));
-    force(call.cluster(), call.namespace(), call.params().get("id"), body);
+    ForcedState forced = forcedState(call.json(Set.of("state", "error")));
+    onChangefeed(
+        call,
+        () ->
+            call.cluster()
+                .forceState(
+                    call.namespace(), call.params().get("id"), forced.state(), forced.error()));
     return ok(Map.of());
   }
 
-  private static void force(FakeCluster cluster, String namespace, String id, JsonFields body) {
+  private record ForcedState(ChangefeedState state, CdcException error) {}
+
+  private static ForcedState forcedState(JsonFields body) {
     String name = body.string("state");
     ChangefeedState state = ChangefeedState.fromWireName(name);
     if (state == null) {
@@ -157,7 +261,7 @@ final class AdminHandlers {
               + Arrays.stream(ChangefeedState.values()).map(ChangefeedState::wireName).toList());
     }
     CdcException error = body.has("error") ? ScenarioJson.error(body.object("error")) : null;
-    cluster.forceState(namespace, id, state, error);
+    return new ForcedState(state, error);
   }
 
   /**
@@ -177,12 +281,14 @@ final class AdminHandlers {
       throw new FieldException("body", "give exactly one of checkpoint_ts, lag_ms, stalled");
     }
     if (body.has("checkpoint_ts")) {
-      cluster.setCheckpoint(ns, id, body.uint64("checkpoint_ts"));
+      long ts = body.uint64("checkpoint_ts");
+      onChangefeed(call, () -> cluster.setCheckpoint(ns, id, ts));
     } else if (body.has("lag_ms")) {
-      cluster.setCheckpointLag(
-          ns, id, Duration.ofMillis(body.integer("lag_ms", 0, Long.MAX_VALUE)));
+      Duration lag = Duration.ofMillis(body.integer("lag_ms", 0, Long.MAX_VALUE));
+      onChangefeed(call, () -> cluster.setCheckpointLag(ns, id, lag));
     } else {
-      cluster.setCheckpointStalled(ns, id, body.bool("stalled", true));
+      boolean stalled = body.bool("stalled", true);
+      onChangefeed(call, () -> cluster.setCheckpointStalled(ns, id, stalled));
     }
     return ok(Map.of());
   }
@@ -203,10 +309,24 @@ final class AdminHandlers {
     }
     if (body.has("capture_id")) {
       String id = body.string("capture_id");
-      if (cluster.capture(id).isEmpty()) {
-        throw new AdminException(404, "FAKE:ErrCaptureNotFound", "capture_id: no capture " + id);
+      Capture capture =
+          cluster
+              .capture(id)
+              .orElseThrow(
+                  () ->
+                      new AdminException(
+                          404, "FAKE:ErrCaptureNotFound", "capture_id: no capture " + id));
+      if (!capture.alive()) {
+        throw new AdminException(
+            409, "FAKE:ErrCaptureNotAlive", "capture_id: capture " + id + " was killed");
       }
-      cluster.electOwner(id);
+      try {
+        cluster.electOwner(id);
+      } catch (CdcException e) {
+        // killed between the check and the election
+        throw new AdminException(
+            409, "FAKE:ErrCaptureNotAlive", "capture_id: capture " + id + " was killed");
+      }
     } else {
       cluster.resignOwner();
     }

@@ -67,6 +67,9 @@ final class ApiHandler implements HttpHandler {
   private void readFailed(HttpServerExchange exchange, IOException failure) {
     if (failure instanceof RequestTooBigException) {
       exchange.setPersistent(false);
+      if (!(server.adminEnabled() && AdminRoutes.isAdminPath(exchange.getRequestPath()))) {
+        JournalRecorder.recordTooLarge(server.cluster(), exchange, captureId, 413);
+      }
       ErrorMapper.envelope(
               413,
               Response.JSON,

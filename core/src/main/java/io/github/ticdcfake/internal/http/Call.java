@@ -69,6 +69,11 @@ final class Call {
     return pathParams.get(name);
   }
 
+  /** Every value of a query parameter, in order; empty when absent (not when given empty). */
+  List<String> queryValues(String name) {
+    return query.getOrDefault(name, List.of());
+  }
+
   /** gin's {@code c.Query}: the first value, or empty. */
   String query(String name) {
     List<String> values = query.get(name);

@@ -42,10 +42,14 @@ public final class EtcdMetadata {
         data.add(new EtcdData(root + "/__cdc_meta__/owner/22318498f4dd6639", capture.id()));
       }
     }
-    // model.UpstreamInfo's field order; Map.of would reorder the keys from one JVM to the next
+    // tiflow cdc/model/upstream.go UpstreamInfo: all fields, the endpoints joined with commas.
     Map<String, Object> upstream = new LinkedHashMap<>();
     upstream.put("id", Json.uint64(cluster.upstreamId()));
-    upstream.put("pd-endpoints", "http://127.0.0.1:2379");
+    upstream.put("pd-endpoints", String.join(",", cluster.pdEndpoints()));
+    upstream.put("key-path", "");
+    upstream.put("cert-path", "");
+    upstream.put("ca-path", "");
+    upstream.put("cert-allowed-cn", null);
     data.add(
         new EtcdData(
             root + "/default/upstream/" + Long.toUnsignedString(cluster.upstreamId()),

@@ -9,6 +9,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,11 +86,18 @@ final class GoJsonWriter {
         || v instanceof Boolean
         || v instanceof Short
         || v instanceof Byte
-        || v instanceof BigInteger
-        || v instanceof BigDecimal
-        || v instanceof Double
-        || v instanceof Float) {
+        || v instanceof BigInteger) {
       ascii(v.toString());
+    } else if (v instanceof Double d) {
+      ascii(goFloat(d, false));
+    } else if (v instanceof Float f) {
+      ascii(goFloat(f, true));
+    } else if (v instanceof BigDecimal d) {
+      // Whole numbers are integers (uint64, int64) and keep every digit; others a float64.
+      ascii(
+          d.signum() == 0 || d.stripTrailingZeros().scale() <= 0
+              ? d.toBigInteger().toString()
+              : goFloat(d.doubleValue(), false));
     } else if (v instanceof CharSequence s) {
       string(s.toString());
     } else if (v instanceof Enum<?> e) {
@@ -266,6 +275,53 @@ final class GoJsonWriter {
       }
     }
     put('"');
+  }
+
+  /**
+   * Go's {@code floatEncoder}: the shortest digits that read back as the same float64 (or float32),
+   * plain between 1e-6 and 1e21, else exponent form with Go's {@code e-07} → {@code e-7} clean-up;
+   * NaN and infinities are Go's {@code UnsupportedValueError}.
+   */
+  static String goFloat(double f, boolean bits32) {
+    if (Double.isNaN(f) || Double.isInfinite(f)) {
+      String name = Double.isNaN(f) ? "NaN" : f > 0 ? "+Inf" : "-Inf";
+      throw new IllegalArgumentException("json: unsupported value: " + name);
+    }
+    if (f == 0) {
+      return 1 / f < 0 ? "-0" : "0";
+    }
+    BigDecimal exact = new BigDecimal(f);
+    BigDecimal shortest = exact;
+    for (int digits = 1; digits <= 17; digits++) {
+      BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+      if (bits32 ? candidate.floatValue() == (float) f : candidate.doubleValue() == f) {
+        shortest = candidate;
+        break;
+      }
+    }
+    shortest = shortest.stripTrailingZeros();
+    double abs = Math.abs(f);
+    boolean exponent =
+        bits32 ? (float) abs < 1e-6f || (float) abs >= 1e21f : abs < 1e-6 || abs >= 1e21;
+    if (!exponent) {
+      return shortest.toPlainString();
+    }
+    String digits = shortest.unscaledValue().abs().toString();
+    int e = digits.length() - 1 - shortest.scale();
+    StringBuilder out = new StringBuilder(digits.length() + 8);
+    if (f < 0) {
+      out.append('-');
+    }
+    out.append(digits.charAt(0));
+    if (digits.length() > 1) {
+      out.append('.').append(digits, 1, digits.length());
+    }
+    out.append('e').append(e < 0 ? '-' : '+');
+    int magnitude = Math.abs(e);
+    if (magnitude < 10 && e >= 0) {
+      out.append('0'); // strconv writes two exponent digits; Go's encoder trims only e-0X
+    }
+    return out.append(magnitude).toString();
   }
 
   private void unicodeEscape(char c) {
