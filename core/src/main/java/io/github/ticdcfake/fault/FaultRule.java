@@ -66,7 +66,10 @@ public final class FaultRule {
     return builder;
   }
 
-  /** A rule for every {@code /api/v2} operation ({@code "route": "*"}; not {@code GET /status}). */
+  /**
+   * A rule for every {@code /api/v2} operation ({@code "route": "*"}; not the {@linkplain
+   * Operation#isRootRoute() root routes}).
+   */
   public static Builder onAnyOperation() {
     return new Builder();
   }
@@ -136,9 +139,7 @@ public final class FaultRule {
    */
   public boolean matches(
       Operation operation, String requestChangefeedId, String requestCaptureId, Instant now) {
-    if (operations.isEmpty()
-        ? operation == Operation.ROOT_STATUS
-        : !operations.contains(operation)) {
+    if (operations.isEmpty() ? operation.isRootRoute() : !operations.contains(operation)) {
       return false;
     }
     if (changefeedId != null && !changefeedId.equals(requestChangefeedId)) {

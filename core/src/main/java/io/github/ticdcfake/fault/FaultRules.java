@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 
 /**
@@ -21,6 +22,22 @@ public final class FaultRules {
     /** The effect to apply. */
     public Fault fault() {
       return rule.fault();
+    }
+  }
+
+  /**
+   * A rule with its counters, for dashboards: how many requests it matched and how often it fired.
+   *
+   * @param rule the rule
+   * @param matched matching requests so far, the skipped {@code after} ones included
+   * @param fired how often it injected its fault
+   */
+  public record Progress(FaultRule rule, int matched, int fired) {
+    /** Firings left before the rule is spent; empty for a rule that fires forever. */
+    public OptionalInt remaining() {
+      return rule.times().isPresent()
+          ? OptionalInt.of(Math.max(rule.times().getAsInt() - fired, 0))
+          : OptionalInt.empty();
     }
   }
 
@@ -55,6 +72,13 @@ public final class FaultRules {
   public List<FaultRule> rules() {
     synchronized (active) {
       return active.stream().map(a -> a.rule).toList();
+    }
+  }
+
+  /** The rules in the order they are checked, with their counters at this moment. */
+  public List<Progress> progress() {
+    synchronized (active) {
+      return active.stream().map(a -> new Progress(a.rule, a.matched, a.fired)).toList();
     }
   }
 

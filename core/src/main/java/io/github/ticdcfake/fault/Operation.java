@@ -29,7 +29,11 @@ public enum Operation {
   RESIGN_OWNER("POST", "/api/v2/owner/resign"),
   QUERY_TSO("POST", "/api/v2/tso"),
   /** {@code GET /status}, outside {@code /api/v2}, used by TiDB Operator. */
-  ROOT_STATUS("GET", "/status");
+  ROOT_STATUS("GET", "/status"),
+  /** {@code GET /debug/info}: a text dump of the capture's view (tiflow cdc/api/status). */
+  DEBUG_INFO("GET", "/debug/info"),
+  /** {@code GET /metrics}: the Prometheus exposition (tiflow cdc/http.go). */
+  METRICS("GET", "/metrics");
 
   private final String method;
   private final String pathTemplate;
@@ -52,6 +56,15 @@ public enum Operation {
   /** {@code "METHOD /path/template"}, the form scenario files use. */
   public String route() {
     return method + " " + pathTemplate;
+  }
+
+  /**
+   * Whether this is one of the root routes outside TiCDC's API groups ({@code /status}, {@code
+   * /debug/info}, {@code /metrics}): no readiness check, and a {@code "*"} fault rule leaves them
+   * alone, so a blanket fault never hides a monitoring scrape.
+   */
+  public boolean isRootRoute() {
+    return this == ROOT_STATUS || this == DEBUG_INFO || this == METRICS;
   }
 
   /** The operation whose {@link #route()} is {@code route}, or {@code null}. */

@@ -34,7 +34,10 @@ final class AdminRoutes {
               route("POST", "/__fake/clock", AdminHandlers::clock),
               route("POST", "/__fake/health", AdminHandlers::health),
               route("POST", "/__fake/gc_safepoint", AdminHandlers::gcSafepoint),
-              route("POST", "/__fake/upstream/tables", AdminHandlers::addUpstreamTable)));
+              route("POST", "/__fake/upstream/tables", AdminHandlers::addUpstreamTable),
+              route("GET", "/__fake/", StatusPage::page),
+              route("GET", "/__fake/ui", StatusPage::page),
+              route("GET", "/__fake/dashboard", StatusPage::dashboard)));
 
   private AdminRoutes() {}
 
@@ -63,9 +66,13 @@ final class AdminRoutes {
     String token = server.adminToken();
     if (token != null) {
       String auth = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
-      if (auth == null || !auth.equals("Bearer " + token)) {
+      if ((auth == null || !auth.equals("Bearer " + token))
+          && !StatusPage.tokenInQuery(exchange, token)) {
         return AdminHandlers.error(
-            401, "FAKE:ErrUnauthorized", "the admin API needs Authorization: Bearer <token>");
+            401,
+            "FAKE:ErrUnauthorized",
+            "the admin API needs Authorization: Bearer <token>"
+                + (StatusPage.isPage(exchange) ? " (or open /__fake/?token=<token>)" : ""));
       }
     }
     String method = exchange.getRequestMethod().toString();

@@ -1,17 +1,25 @@
 package io.github.ticdcfake.internal.http;
 
+import static io.github.ticdcfake.fault.Operation.DEBUG_INFO;
+import static io.github.ticdcfake.fault.Operation.METRICS;
 import static io.github.ticdcfake.fault.Operation.ROOT_STATUS;
 
 import java.util.List;
 
 /**
- * The routes outside {@code /api/v2} (tiflow {@code cdc/api/status}): {@code GET /status}, used by
- * TiDB Operator, with no readiness check.
+ * The routes outside {@code /api/v2}, with no readiness check: {@code GET /status} (tiflow {@code
+ * cdc/api/status}, used by TiDB Operator), {@code GET /debug/info} (behind client authentication)
+ * and {@code GET /metrics} (tiflow {@code cdc/http.go}).
  */
 final class RootRoutes {
   private RootRoutes() {}
 
   static RouteTable table(ApiSurface surface) {
-    return RouteTable.of("/", List.of(Route.of(ROOT_STATUS, StatusHandlers::rootStatus)));
+    return RouteTable.of(
+        "/",
+        List.of(
+            Route.of(ROOT_STATUS, StatusHandlers::rootStatus),
+            Route.of(DEBUG_INFO, ObservabilityHandlers::debugInfo, RouteFlag.AUTHENTICATED),
+            Route.of(METRICS, ObservabilityHandlers::metrics)));
   }
 }

@@ -10,6 +10,7 @@ final class ServerContext {
   private final FakeCluster cluster;
   final long pid = ProcessHandle.current().pid();
   private final HeldExchanges held;
+  private final OwnershipMeter ownership = new OwnershipMeter();
   private final ApiSurface surface;
   private final V2ViewFlavour v2Views;
   private final boolean adminEnabled;
@@ -36,6 +37,11 @@ final class ServerContext {
 
   HeldExchanges held() {
     return held;
+  }
+
+  /** Each capture's {@code ticdc_owner_ownership_counter}. */
+  OwnershipMeter ownership() {
+    return ownership;
   }
 
   /** The HTTP surface of the release the cluster mimics. */

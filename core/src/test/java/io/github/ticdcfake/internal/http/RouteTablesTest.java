@@ -53,13 +53,13 @@ class RouteTablesTest {
   }
 
   @Test
-  void everyApiV2RouteIsReadinessGatedAndRootStatusIsNot() {
+  void everyApiV2RouteIsReadinessGatedAndTheRootRoutesAreNot() {
     assertThat(routes(TiCdcVersion.latest()))
         .allSatisfy(
             r ->
                 assertThat(r.has(RouteFlag.READINESS_GATED))
                     .as(r.operation().route())
-                    .isEqualTo(r.operation() != Operation.ROOT_STATUS));
+                    .isEqualTo(!r.operation().isRootRoute()));
   }
 
   @Test
@@ -72,11 +72,13 @@ class RouteTablesTest {
             Operation.SET_LOG_LEVEL,
             Operation.VERIFY_TABLE,
             Operation.QUERY_TSO,
-            Operation.ROOT_STATUS);
+            Operation.ROOT_STATUS,
+            Operation.DEBUG_INFO,
+            Operation.METRICS);
   }
 
   @Test
-  void authenticatedRoutesAreTheWritesAndTheUnsafeOnes() {
+  void authenticatedRoutesAreTheWritesTheUnsafeOnesAndDebugInfo() {
     assertThat(routes(TiCdcVersion.latest()))
         .filteredOn(r -> r.has(RouteFlag.AUTHENTICATED))
         .extracting(Route::operation)
@@ -88,7 +90,9 @@ class RouteTablesTest {
             Operation.PAUSE_CHANGEFEED,
             Operation.GET_UNSAFE_METADATA,
             Operation.RESOLVE_LOCK,
-            Operation.DELETE_SERVICE_GC_SAFEPOINT);
+            Operation.DELETE_SERVICE_GC_SAFEPOINT,
+            // tiflow cdc/api/status/status.go: /debug/info behind AuthenticateMiddleware
+            Operation.DEBUG_INFO);
   }
 
   @Test
