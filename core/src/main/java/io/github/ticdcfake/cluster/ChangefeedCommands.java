@@ -1,6 +1,7 @@
 package io.github.ticdcfake.cluster;
 
 import io.github.ticdcfake.cluster.ChangefeedEntry.JobType;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -81,7 +82,17 @@ final class ChangefeedCommands {
       SinkUri uri = ChangefeedChecks.parseSinkUri(sinkUri);
       ReplicaConfig config =
           ReplicaConfig.validateAndAdjust(core.rules, spec.replicaConfigValue(), uri);
-      ChangefeedChecks.verifiedTables(config, uri, state.upstreamTables);
+      if (spec.isV1()) {
+        // tiflow cdc/api/v1 verifyCreateChangefeedConfig: eligibility, then the timezone, then
+        // the sink (whose event router checks the dispatchers on the eligible tables)
+        List<UpstreamTable> tables =
+            ChangefeedChecks.verifyTables(
+                config, state.upstreamTables, !spec.skipsIneligibleTables());
+        spec.checkTimezone();
+        ChangefeedChecks.verifyDispatchers(config, uri, tables);
+      } else {
+        ChangefeedChecks.verifiedTables(config, uri, state.upstreamTables);
+      }
       ChangefeedChecks.validateSink(config, uri);
       ChangefeedChecks.failIfUnreachable(uri, dialError);
 
@@ -246,7 +257,7 @@ final class ChangefeedCommands {
   }
 
   /** Runs a command, dialling outside the lock every sink host it asks for, until it completes. */
-  private static <T> T withDials(SinkDials dials, Function<SinkDials, T> command) {
+  static <T> T withDials(SinkDials dials, Function<SinkDials, T> command) {
     while (true) {
       try {
         return command.apply(dials);
@@ -256,7 +267,7 @@ final class ChangefeedCommands {
     }
   }
 
-  private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+  static <T> Supplier<T> memoize(Supplier<T> supplier) {
     Objects.requireNonNull(supplier, "body");
     return new Supplier<>() {
       private T value;

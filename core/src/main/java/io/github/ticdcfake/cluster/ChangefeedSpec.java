@@ -32,6 +32,10 @@ public final class ChangefeedSpec {
   private final TiCdcVersion version;
   private final Map<String, Object> body; // a dense ChangefeedConfig / VerifyTableConfig value
   private final boolean replicaConfigSent;
+  private final V1Extras v1; // null for v2 and Java-built specs
+
+  /** What a v1 create checks without storing it (tiflow {@code cdc/api/v1/validator.go}). */
+  private record V1Extras(boolean ignoreIneligibleTable, String timezone) {}
 
   private ChangefeedSpec(
       Kind kind,
@@ -39,11 +43,49 @@ public final class ChangefeedSpec {
       TiCdcVersion version,
       Map<String, Object> body,
       boolean replicaConfigSent) {
+    this(kind, json, version, body, replicaConfigSent, null);
+  }
+
+  private ChangefeedSpec(
+      Kind kind,
+      Object json,
+      TiCdcVersion version,
+      Map<String, Object> body,
+      boolean replicaConfigSent,
+      V1Extras v1) {
     this.kind = kind;
     this.json = json;
     this.version = version;
     this.body = body;
     this.replicaConfigSent = replicaConfigSent;
+    this.v1 = v1;
+  }
+
+  /** A create spec built by a v1 body ({@link V1ChangefeedConfig#toCreateSpec()}). */
+  static ChangefeedSpec fromV1(
+      TiCdcVersion version,
+      Map<String, Object> body,
+      boolean ignoreIneligibleTable,
+      String timezone) {
+    return new ChangefeedSpec(
+        Kind.CREATE, null, version, body, true, new V1Extras(ignoreIneligibleTable, timezone));
+  }
+
+  /** Whether the body came through {@code /api/v1}, whose create checks in its own order. */
+  boolean isV1() {
+    return v1 != null;
+  }
+
+  /** Whether ineligible tables are skipped rather than refused (v1's unstored flag). */
+  boolean skipsIneligibleTables() {
+    return v1 != null && v1.ignoreIneligibleTable();
+  }
+
+  /** v1's timezone check, made after table verification; nothing for v2. */
+  void checkTimezone() {
+    if (v1 != null) {
+      V1ChangefeedConfig.checkTimezone(v1.timezone());
+    }
   }
 
   /**
@@ -96,7 +138,7 @@ public final class ChangefeedSpec {
 
   /** The same request decoded for another release (Java-built specs target the newest). */
   ChangefeedSpec forVersion(TiCdcVersion other) {
-    return other == version ? this : decode(kind, json, other);
+    return other == version || v1 != null ? this : decode(kind, json, other);
   }
 
   static void decode(GoType.Struct type, Object json, Map<String, Object> target) {

@@ -38,6 +38,7 @@ public final class FakeCluster {
   private final ChangefeedCommands commands;
   private final ChangefeedQueries queries;
   private final ChangefeedScripting scripting;
+  private final V1ChangefeedCommands v1;
   private final ScenarioIo scenarios;
 
   private FakeCluster(Builder b) {
@@ -57,6 +58,7 @@ public final class FakeCluster {
     commands = new ChangefeedCommands(core, upstream);
     queries = new ChangefeedQueries(core);
     scripting = new ChangefeedScripting(core, membership);
+    v1 = new V1ChangefeedCommands(core, upstream, commands, queries);
     scenarios = new ScenarioIo(core, membership, upstream, commands, scripting);
     markInitialState();
   }
@@ -453,6 +455,51 @@ public final class FakeCluster {
    */
   public void resumeChangefeed(String namespace, String id, Supplier<RequestBodies.Resume> body) {
     commands.resume(namespace, id, Objects.requireNonNull(body, "body"));
+  }
+
+  // ---- /api/v1 semantics (tiflow cdc/api/v1/api.go, cdc/api/v1/validator.go) ------------------
+
+  /**
+   * {@code POST /api/v1/changefeeds}: v1's body on the server's default config, always in namespace
+   * {@code default}, validated like a v2 create except for v1's wording and checks.
+   */
+  public Changefeed createChangefeed(V1ChangefeedConfig request) {
+    return commands.create(request.forVersion(version()).toCreateSpec());
+  }
+
+  /**
+   * {@code PUT /api/v1/changefeeds/{id}}: existence and the state gate before {@code body} is
+   * decoded; then only the fields v1 reads, the sink section replaced as sent, no table re-check,
+   * no-ops refused.
+   */
+  public Changefeed updateChangefeed(String id, Supplier<V1ChangefeedConfig> body) {
+    return v1.update(id, Objects.requireNonNull(body, "body"));
+  }
+
+  /** {@code POST /api/v1/changefeeds/{id}/resume}: queues a resume with no TSO or GC check. */
+  public void resumeChangefeedWithoutCheckpointCheck(String namespace, String id) {
+    v1.resumeWithoutCheckpointCheck(namespace, id);
+  }
+
+  /**
+   * {@code DELETE /api/v1/changefeeds/{id}}: like {@link #removeChangefeed} but a missing
+   * changefeed is {@code CDC:ErrChangeFeedNotExists}.
+   */
+  public void removeExistingChangefeed(String namespace, String id) {
+    v1.removeExisting(namespace, id);
+  }
+
+  /**
+   * The changefeed, or {@code CDC:ErrChangeFeedNotExists} ({@code invalid changefeed_id} first),
+   * without counting as a read: v1's rebalance_table, move_table and processor checks.
+   */
+  public Changefeed existingChangefeed(String namespace, String id) {
+    return v1.requireExisting(namespace, id);
+  }
+
+  /** {@code GET /api/v1/changefeeds}: {@link #listChangefeeds} over every namespace, in order. */
+  public List<Changefeed> listChangefeedsInAllNamespaces(String stateFilter) {
+    return v1.listInAllNamespaces(stateFilter);
   }
 
   // ---- scripting ------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ import java.util.Set;
  * with a seeded generator (the same seed and requests give the same faults).
  */
 public final class FaultRule {
-  private final Set<Operation> operations; // empty: every /api/v2 operation
+  private final Set<Operation> operations; // empty: every /api/v2 and /api/v1 operation
   private final String changefeedId;
   private final String captureId;
   private final int after;
@@ -67,14 +67,17 @@ public final class FaultRule {
   }
 
   /**
-   * A rule for every {@code /api/v2} operation ({@code "route": "*"}; not the {@linkplain
-   * Operation#isRootRoute() root routes}).
+   * A rule for every {@code /api/v2} and {@code /api/v1} operation ({@code "route": "*"}; not the
+   * {@linkplain Operation#isRootRoute() root routes}).
    */
   public static Builder onAnyOperation() {
     return new Builder();
   }
 
-  /** The operations this rule is about; empty means every {@code /api/v2} operation. */
+  /**
+   * The operations this rule is about; empty means every {@code /api/v2} and {@code /api/v1}
+   * operation.
+   */
   public Set<Operation> operations() {
     return operations;
   }

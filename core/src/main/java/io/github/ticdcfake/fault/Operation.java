@@ -2,7 +2,8 @@ package io.github.ticdcfake.fault;
 
 /**
  * One operation of TiCDC's HTTP API, named rather than addressed by path: the unit fault rules, the
- * journal and the route table speak of. Paths are exactly TiCDC's route templates (reference §2.1).
+ * journal and the route table speak of. Paths are exactly TiCDC's route templates (tiflow {@code
+ * cdc/api/v2/api.go}, {@code cdc/api/v1/api.go}); the {@code V1_} operations are {@code /api/v1}.
  */
 public enum Operation {
   HEALTH("GET", "/api/v2/health"),
@@ -33,7 +34,26 @@ public enum Operation {
   /** {@code GET /debug/info}: a text dump of the capture's view (tiflow cdc/api/status). */
   DEBUG_INFO("GET", "/debug/info"),
   /** {@code GET /metrics}: the Prometheus exposition (tiflow cdc/http.go). */
-  METRICS("GET", "/metrics");
+  METRICS("GET", "/metrics"),
+
+  // ---- /api/v1, in the order of tiflow cdc/api/v1/api.go RegisterOpenAPIRoutes ----
+  V1_STATUS("GET", "/api/v1/status"),
+  V1_HEALTH("GET", "/api/v1/health"),
+  V1_SET_LOG_LEVEL("POST", "/api/v1/log"),
+  V1_LIST_CHANGEFEEDS("GET", "/api/v1/changefeeds"),
+  V1_GET_CHANGEFEED("GET", "/api/v1/changefeeds/{changefeed_id}"),
+  V1_CREATE_CHANGEFEED("POST", "/api/v1/changefeeds"),
+  V1_UPDATE_CHANGEFEED("PUT", "/api/v1/changefeeds/{changefeed_id}"),
+  V1_PAUSE_CHANGEFEED("POST", "/api/v1/changefeeds/{changefeed_id}/pause"),
+  V1_RESUME_CHANGEFEED("POST", "/api/v1/changefeeds/{changefeed_id}/resume"),
+  V1_DELETE_CHANGEFEED("DELETE", "/api/v1/changefeeds/{changefeed_id}"),
+  V1_REBALANCE_TABLES("POST", "/api/v1/changefeeds/{changefeed_id}/tables/rebalance_table"),
+  V1_MOVE_TABLE("POST", "/api/v1/changefeeds/{changefeed_id}/tables/move_table"),
+  V1_RESIGN_OWNER("POST", "/api/v1/owner/resign"),
+  V1_LIST_PROCESSORS("GET", "/api/v1/processors"),
+  V1_GET_PROCESSOR("GET", "/api/v1/processors/{changefeed_id}/{capture_id}"),
+  V1_LIST_CAPTURES("GET", "/api/v1/captures"),
+  V1_DRAIN_CAPTURE("PUT", "/api/v1/captures/drain");
 
   private final String method;
   private final String pathTemplate;

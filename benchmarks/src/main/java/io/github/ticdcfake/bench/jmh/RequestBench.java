@@ -39,6 +39,8 @@ public class RequestBench {
   byte[] get;
   byte[] pause;
   byte[] create;
+  byte[] v1Status;
+  byte[] v1Get;
 
   @Setup(Level.Trial)
   public void start() throws IOException {
@@ -48,6 +50,8 @@ public class RequestBench {
     get = Fixtures.get(server, "/api/v2/changefeeds/cf-1");
     pause = Fixtures.post(server, "/api/v2/changefeeds/cf-1/pause", "");
     create = Fixtures.post(server, "/api/v2/changefeeds", "{\"sink_uri\":\"blackhole://\"}");
+    v1Status = Fixtures.get(server, "/api/v1/status");
+    v1Get = Fixtures.get(server, "/api/v1/changefeeds/cf-1");
   }
 
   /** Drops the changefeeds {@link #create} added, so the cluster size stays what the param says. */
@@ -80,5 +84,17 @@ public class RequestBench {
   @Benchmark
   public int createChangefeed() throws IOException {
     return Fixtures.ok(client, create);
+  }
+
+  /** {@code /api/v1}'s twin of {@link #status}: the same handler behind the v1 route table. */
+  @Benchmark
+  public int v1Status() throws IOException {
+    return Fixtures.ok(client, v1Status);
+  }
+
+  /** {@code /api/v1}'s twin of {@link #getChangefeed}: the indented {@code ChangefeedDetail}. */
+  @Benchmark
+  public int v1GetChangefeed() throws IOException {
+    return Fixtures.ok(client, v1Get);
   }
 }

@@ -47,7 +47,12 @@ public final class SideBySide {
           new Scenario("list-10000", 10_000, "GET", "/api/v2/changefeeds", null),
           new Scenario("pause", 10, "POST", "/api/v2/changefeeds/cf-1/pause", ""),
           new Scenario(
-              "create", 10, "POST", "/api/v2/changefeeds", "{\"sink_uri\":\"blackhole://\"}"));
+              "create", 10, "POST", "/api/v2/changefeeds", "{\"sink_uri\":\"blackhole://\"}"),
+          // the same requests through /api/v1 (tiflow cdc/api/v1/api.go), next to their v2 twins
+          new Scenario("v1-status", 10, "GET", "/api/v1/status", null),
+          new Scenario("v1-get", 10, "GET", "/api/v1/changefeeds/cf-1", null),
+          new Scenario("v1-list-10", 10, "GET", "/api/v1/changefeeds", null),
+          new Scenario("v1-pause", 10, "POST", "/api/v1/changefeeds/cf-1/pause", ""));
 
   /** A captured answer of the fake. */
   record Answer(int status, String contentType, byte[] body) {}

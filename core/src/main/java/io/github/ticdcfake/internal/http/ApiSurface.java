@@ -15,18 +15,28 @@ import io.github.ticdcfake.cluster.TiCdcVersion;
  *     (tiflow v8.0.0 and later, commit {@code e859e112b6})
  * @param resolveLockRequiresArguments {@code resolve_lock} refuses a zero {@code region_id} or
  *     {@code ts} (not in v7.3)
+ * @param v1LooksUpChangefeedBeforeIdCheck v7.3's "changefeed owner" middleware on the v1 get,
+ *     update, pause, resume, rebalance_table, move_table and get-processor routes looks the
+ *     changefeed up before the handler validates its id, so even a malformed id answers {@code
+ *     changefeed not exists, default/<id>} (tiflow {@code cdc/api/middleware/middleware.go@v7.3.0}
+ *     ForwardToChangefeedOwnerMiddleware); later releases check the id first
+ * @param v1MasksSinkUriParseErrors a v1 create's unparseable sink URI is reported as {@code
+ *     <invalid uri>} (tiflow HEAD, commit {@code 58b69ccb533f}); v7.3 prints the raw template
+ *     {@code '%s'} and Go's unmasked error
  */
 record ApiSurface(
     boolean hasSyncedRoute,
     boolean forwardsOwnerResign,
     boolean hasClientAuthentication,
-    boolean resolveLockRequiresArguments) {
+    boolean resolveLockRequiresArguments,
+    boolean v1LooksUpChangefeedBeforeIdCheck,
+    boolean v1MasksSinkUriParseErrors) {
 
   /** The surface of one release, decided by one exhaustive switch. */
   static ApiSurface of(TiCdcVersion version) {
     return switch (version) {
-      case V7_3 -> new ApiSurface(false, false, false, false);
-      case V8_5 -> new ApiSurface(true, true, true, true);
+      case V7_3 -> new ApiSurface(false, false, false, false, true, false);
+      case V8_5 -> new ApiSurface(true, true, true, true, false, true);
     };
   }
 }

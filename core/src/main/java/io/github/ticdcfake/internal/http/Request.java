@@ -117,7 +117,10 @@ final class Request {
       return null;
     }
     String fromPath = match.params().get("changefeed_id");
-    if (fromPath != null || match.route().operation() != Operation.CREATE_CHANGEFEED) {
+    Operation operation = match.route().operation();
+    if (fromPath != null
+        || (operation != Operation.CREATE_CHANGEFEED
+            && operation != Operation.V1_CREATE_CHANGEFEED)) {
       return fromPath;
     }
     try {

@@ -18,7 +18,8 @@ final class Router {
    * {@code /metrics}) is one more line here.
    */
   static Router of(ApiSurface surface) {
-    return new Router(List.of(ApiV2Routes.table(surface), RootRoutes.table(surface)));
+    return new Router(
+        List.of(ApiV2Routes.table(surface), ApiV1Routes.table(surface), RootRoutes.table(surface)));
   }
 
   List<RouteTable> tables() {

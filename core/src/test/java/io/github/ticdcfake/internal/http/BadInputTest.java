@@ -165,7 +165,7 @@ class BadInputTest {
   @Test
   void unknownRouteReturnsGinTextPlain404() {
     for (String path :
-        new String[] {"/api/v2/nope", "/api/v1/changefeeds", "/", "/api/v2/changefeeds/a/b/c"}) {
+        new String[] {"/api/v2/nope", "/api/v1/nope", "/", "/api/v2/changefeeds/a/b/c"}) {
       Reply reply = http.get(path);
       assertThat(reply.status()).as(path).isEqualTo(404);
       assertThat(reply.contentType()).isEqualTo("text/plain");

@@ -74,7 +74,10 @@ class RouteTablesTest {
             Operation.QUERY_TSO,
             Operation.ROOT_STATUS,
             Operation.DEBUG_INFO,
-            Operation.METRICS);
+            Operation.METRICS,
+            // tiflow cdc/api/v1/api.go: status and log are node-local too
+            Operation.V1_STATUS,
+            Operation.V1_SET_LOG_LEVEL);
   }
 
   @Test
@@ -92,7 +95,15 @@ class RouteTablesTest {
             Operation.RESOLVE_LOCK,
             Operation.DELETE_SERVICE_GC_SAFEPOINT,
             // tiflow cdc/api/status/status.go: /debug/info behind AuthenticateMiddleware
-            Operation.DEBUG_INFO);
+            Operation.DEBUG_INFO,
+            // tiflow cdc/api/v1/api.go: the changefeed mutations, not drain nor owner resign
+            Operation.V1_CREATE_CHANGEFEED,
+            Operation.V1_UPDATE_CHANGEFEED,
+            Operation.V1_DELETE_CHANGEFEED,
+            Operation.V1_RESUME_CHANGEFEED,
+            Operation.V1_PAUSE_CHANGEFEED,
+            Operation.V1_REBALANCE_TABLES,
+            Operation.V1_MOVE_TABLE);
   }
 
   @Test
