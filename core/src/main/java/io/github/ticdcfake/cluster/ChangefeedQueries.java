@@ -1,5 +1,6 @@
 package io.github.ticdcfake.cluster;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -99,6 +100,37 @@ final class ChangefeedQueries {
           core.clock.millis(),
           config.syncedCheckIntervalSeconds(),
           config.checkpointIntervalSeconds());
+    }
+  }
+
+  /**
+   * Waits until the changefeed is in state {@code expected}, waking on every request and at least
+   * every 10 ms, without counting as reads.
+   *
+   * @throws AssertionError naming the last state seen if {@code timeout} passes first
+   */
+  Changefeed awaitState(String namespace, String id, ChangefeedState expected, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Optional<Changefeed> current = peek(namespace, id);
+      if (current.isPresent() && current.get().state() == expected) {
+        return current.get();
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError(
+            "changefeed "
+                + namespace
+                + "/"
+                + id
+                + " did not become "
+                + expected.wireName()
+                + " within "
+                + timeout
+                + "; it is "
+                + current.map(c -> c.state().wireName()).orElse("absent"));
+      }
+      core.journal.awaitActivity(Math.min(left, 10_000_000L));
     }
   }
 }

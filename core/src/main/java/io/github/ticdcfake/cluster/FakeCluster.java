@@ -41,20 +41,10 @@ public final class FakeCluster {
   private final V1ChangefeedCommands v1;
   private final ScenarioIo scenarios;
 
-  private FakeCluster(Builder b) {
-    core =
-        new ClusterCore(
-            b.version,
-            b.clock,
-            b.ownerTick,
-            b.clusterId,
-            b.seed,
-            b.checkpointLag.toMillis(),
-            b.resolvedLag.toMillis(),
-            b.journalCapacity);
-    membership = new Membership(core, b.network, b.addresses);
-    membership.setOwnerElectionDelay(b.ownerElectionDelay);
-    upstream = new Upstream(core, b.pdEndpoints, b.sinkProbe);
+  private FakeCluster(ClusterSettings settings) {
+    core = settings.newCore();
+    membership = settings.newMembership(core);
+    upstream = new Upstream(core, settings.pdEndpoints, settings.sinkProbe);
     commands = new ChangefeedCommands(core, upstream);
     queries = new ChangefeedQueries(core);
     scripting = new ChangefeedScripting(core, membership);
@@ -572,28 +562,7 @@ public final class FakeCluster {
    */
   public Changefeed awaitChangefeedState(
       String namespace, String id, ChangefeedState expected, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      Optional<Changefeed> current = changefeed(namespace, id);
-      if (current.isPresent() && current.get().state() == expected) {
-        return current.get();
-      }
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new AssertionError(
-            "changefeed "
-                + namespace
-                + "/"
-                + id
-                + " did not become "
-                + expected.wireName()
-                + " within "
-                + timeout
-                + "; it is "
-                + current.map(c -> c.state().wireName()).orElse("absent"));
-      }
-      core.journal.awaitActivity(Math.min(left, 10_000_000L));
-    }
+    return queries.awaitState(namespace, id, expected, timeout);
   }
 
   // ---- scenarios ------------------------------------------------------------------------------
@@ -619,19 +588,7 @@ public final class FakeCluster {
 
   /** Builds a {@link FakeCluster}. */
   public static final class Builder {
-    private TiCdcVersion version = TiCdcVersion.latest();
-    private PdClock clock = PdClock.system();
-    private OwnerTick ownerTick = OwnerTick.immediate();
-    private String clusterId = "default";
-    private Long seed;
-    private List<String> addresses = List.of("127.0.0.1:8300");
-    private Duration checkpointLag = Duration.ofMillis(1500);
-    private Duration resolvedLag = Duration.ofMillis(500);
-    private SinkProbe sinkProbe = SinkProbe.none();
-    private List<String> pdEndpoints = List.of("http://127.0.0.1:2379");
-    private Duration ownerElectionDelay = Duration.ZERO;
-    private int journalCapacity = Journal.DEFAULT_CAPACITY;
-    private CaptureNetwork network;
+    private final ClusterSettings settings = new ClusterSettings();
 
     private Builder() {}
 
@@ -640,16 +597,13 @@ public final class FakeCluster {
      * TiCDC's unreachable PD. Default {@code http://127.0.0.1:2379}.
      */
     public Builder pdEndpoints(List<String> endpoints) {
-      if (endpoints.isEmpty()) {
-        throw new IllegalArgumentException("PD needs at least one endpoint");
-      }
-      this.pdEndpoints = List.copyOf(endpoints);
+      settings.pdEndpoints(endpoints);
       return this;
     }
 
     /** Whether create/update really connect to sink hosts; default {@link SinkProbe#none()}. */
     public Builder sinkProbe(SinkProbe sinkProbe) {
-      this.sinkProbe = Objects.requireNonNull(sinkProbe, "sinkProbe");
+      settings.sinkProbe(sinkProbe);
       return this;
     }
 
@@ -658,65 +612,55 @@ public final class FakeCluster {
      * default zero (elected at once).
      */
     public Builder ownerElectionDelay(Duration delay) {
-      if (delay.isNegative()) {
-        throw new IllegalArgumentException("owner election delay cannot be negative: " + delay);
-      }
-      this.ownerElectionDelay = delay;
+      settings.ownerElectionDelay(delay);
       return this;
     }
 
     /** The most requests the journal keeps; default 10 000. */
     public Builder journalCapacity(int capacity) {
-      if (capacity < 1) {
-        throw new IllegalArgumentException("journal capacity must be >= 1, got " + capacity);
-      }
-      this.journalCapacity = capacity;
+      settings.journalCapacity(capacity);
       return this;
     }
 
     /** The TiCDC release to mimic; default {@link TiCdcVersion#latest()}. */
     public Builder version(TiCdcVersion version) {
-      this.version = Objects.requireNonNull(version, "version");
+      settings.version(version);
       return this;
     }
 
     /** The PD clock; default {@link PdClock#system()}. */
     public Builder clock(PdClock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      settings.clock(clock);
       return this;
     }
 
     /** When pause and resume take effect; default {@link OwnerTick#immediate()}. */
     public Builder ownerTick(OwnerTick ownerTick) {
-      this.ownerTick = Objects.requireNonNull(ownerTick, "ownerTick");
+      settings.ownerTick(ownerTick);
       return this;
     }
 
     /** TiCDC's cluster id; default {@code default}. */
     public Builder clusterId(String clusterId) {
-      this.clusterId = Objects.requireNonNull(clusterId, "clusterId");
+      settings.clusterId(clusterId);
       return this;
     }
 
     /** Seeds capture ids, generated changefeed ids and the upstream id, for reproducible runs. */
     public Builder seed(long seed) {
-      this.seed = seed;
+      settings.seed(seed);
       return this;
     }
 
     /** How far checkpoints trail the clock while normal; default 1.5 s (resolved: 0.5 s). */
     public Builder checkpointLag(Duration lag) {
-      this.checkpointLag = Objects.requireNonNull(lag, "lag");
-      this.resolvedLag = lag.compareTo(resolvedLag) < 0 ? lag : resolvedLag;
+      settings.checkpointLag(lag);
       return this;
     }
 
     /** The advertised {@code host:port} of each capture; capture 0 starts as owner. */
     public Builder captureAddresses(List<String> addresses) {
-      if (addresses.isEmpty()) {
-        throw new IllegalArgumentException("a cluster needs at least one capture");
-      }
-      this.addresses = List.copyOf(addresses);
+      settings.captureAddresses(addresses);
       return this;
     }
 
@@ -725,13 +669,13 @@ public final class FakeCluster {
      * FakeTiCdcServer} passes its listeners. Without one the cluster has no ports.
      */
     public Builder captureNetwork(CaptureNetwork network) {
-      this.network = Objects.requireNonNull(network, "network");
+      settings.captureNetwork(network);
       return this;
     }
 
     /** The cluster. */
     public FakeCluster build() {
-      return new FakeCluster(this);
+      return new FakeCluster(settings);
     }
   }
 }

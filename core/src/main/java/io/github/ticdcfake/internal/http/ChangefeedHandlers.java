@@ -8,7 +8,6 @@ import io.github.ticdcfake.internal.json.v2.ChangeFeedInfo;
 import io.github.ticdcfake.internal.json.v2.ChangeFeedInfo.View;
 import io.github.ticdcfake.internal.json.v2.ChangefeedCommonInfo;
 import io.github.ticdcfake.internal.json.v2.ChangefeedStatus;
-import io.github.ticdcfake.internal.json.v2.ListResponse;
 import io.github.ticdcfake.internal.json.v2.SyncedStatusJson;
 import io.github.ticdcfake.internal.json.v2.TablesJson;
 import java.util.List;
@@ -30,11 +29,10 @@ final class ChangefeedHandlers {
 
   /** {@code GET /api/v2/changefeeds?state=&namespace=}. */
   static Response list(Call call) {
-    List<ChangefeedCommonInfo> items =
-        call.cluster().listChangefeeds(call.namespace(), call.query("state")).stream()
-            .map(cf -> ChangefeedCommonInfo.from(cf, call.v2Views(), call.zone()))
-            .toList();
-    return Response.json(200, ListResponse.of(items));
+    List<Changefeed> changefeeds =
+        call.cluster().listChangefeeds(call.namespace(), call.query("state"));
+    return Response.rawJson(
+        200, ChangefeedCommonInfo.compactList(changefeeds, call.v2Views(), call.zone()));
   }
 
   /** {@code GET /api/v2/changefeeds/{id}}: pruned config, masked sink URI. */

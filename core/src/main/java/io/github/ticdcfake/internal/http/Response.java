@@ -45,6 +45,11 @@ record Response(
     return new Response(status, JSON, Json.compact(body), null);
   }
 
+  /** gin's {@code c.JSON} of a body a view encoded itself. */
+  static Response rawJson(int status, byte[] body) {
+    return new Response(status, JSON, body, null);
+  }
+
   /** gin's {@code c.IndentedJSON}: four spaces. */
   static Response indented(int status, Object body) {
     return new Response(status, JSON, Json.indented(body), null);

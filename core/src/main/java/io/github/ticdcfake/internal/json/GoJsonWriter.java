@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Writes values exactly as Go's {@code encoding/json} prints them: HTML-safe lower-case escapes,
@@ -26,7 +27,7 @@ import java.util.Optional;
  * the wire records stay declarative without loading Jackson's data binding, which was most of a
  * cold start's class loading.
  */
-final class GoJsonWriter {
+final class GoJsonWriter implements JsonOut {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   /**
@@ -56,6 +57,44 @@ final class GoJsonWriter {
     GoJsonWriter writer = new GoJsonWriter(indent);
     writer.value(value, 0);
     return Arrays.copyOf(writer.buf, writer.len);
+  }
+
+  /** Compact bytes written by {@code body}, starting with room for {@code sizeHint} bytes. */
+  static byte[] write(Consumer<JsonOut> body, int sizeHint) {
+    GoJsonWriter writer = new GoJsonWriter(null);
+    writer.buf = new byte[Math.max(16, sizeHint)];
+    body.accept(writer);
+    return Arrays.copyOf(writer.buf, writer.len);
+  }
+
+  @Override
+  public void raw(byte[] encoded) {
+    ensure(encoded.length);
+    System.arraycopy(encoded, 0, buf, len, encoded.length);
+    len += encoded.length;
+  }
+
+  @Override
+  public int position() {
+    return len;
+  }
+
+  @Override
+  public void repeat(int from, int to) {
+    if (from < 0 || to > len || from > to) {
+      throw new IndexOutOfBoundsException("repeat " + from + ".." + to + " of " + len);
+    }
+    ensure(to - from);
+    System.arraycopy(buf, from, buf, len, to - from);
+    len += to - from;
+  }
+
+  @Override
+  public void value(Object value) {
+    if (indent != null) {
+      throw new IllegalStateException("JsonOut writes compact JSON only");
+    }
+    value(value, 0);
   }
 
   private void ensure(int extra) {
@@ -222,22 +261,25 @@ final class GoJsonWriter {
   }
 
   /** Go's {@code encodeState.string} with HTML escaping on. */
-  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): ASCII, copied in bulk
-  private void string(String s) {
+  @Override
+  public void string(String s) {
     int n = s.length();
     ensure(n + 2);
     buf[len++] = '"';
     int i = 0;
-    // Fast path: printable ASCII that needs no escape is copied into the buffer in one go.
+    // Fast path: printable ASCII that needs no escape is stored as it is scanned (one pass; a
+    // bulk copy per short string cost more than the scan).
+    byte[] b = buf;
+    int at = len;
     while (i < n) {
       char c = s.charAt(i);
       if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&') {
         break;
       }
+      b[at + i] = (byte) c;
       i++;
     }
-    s.getBytes(0, i, buf, len);
-    len += i;
+    len = at + i;
     for (; i < n; i++) {
       char c = s.charAt(i);
       switch (c) {

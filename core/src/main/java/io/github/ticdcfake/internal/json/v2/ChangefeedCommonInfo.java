@@ -5,11 +5,12 @@ import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.ticdcfake.cluster.Changefeed;
-import io.github.ticdcfake.cluster.ChangefeedState;
 import io.github.ticdcfake.cluster.RunningError;
 import io.github.ticdcfake.internal.json.GoTime;
 import io.github.ticdcfake.internal.json.Json;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.List;
 
 /** {@code ChangefeedCommonInfo}: list items, no omitempty. */
 @JsonPropertyOrder({
@@ -31,22 +32,110 @@ public record ChangefeedCommonInfo(
     @JsonProperty("checkpoint_time") String checkpointTime,
     @JsonProperty("error") RunningErrorJson error) {
   public static ChangefeedCommonInfo from(Changefeed cf, V2ViewFlavour flavour, ZoneId zone) {
-    ChangefeedState state = cf.state();
-    RunningErrorJson error = null;
-    if (flavour.errorInList().contains(state)) {
-      RunningError e =
-          flavour.listErrorFallsBackToWarning()
-              ? cf.error().or(cf::warning).orElse(null)
-              : cf.error().orElse(null);
-      error = e == null ? null : RunningErrorJson.withTime(e, zone);
-    }
     return new ChangefeedCommonInfo(
         Json.uint64(cf.upstreamId()),
         cf.namespace(),
         cf.id(),
-        state.listName(),
+        cf.state().listName(),
         Json.uint64(cf.checkpointTs()),
         GoTime.tsoLocal(cf.checkpointTs(), zone),
-        error);
+        listError(cf, flavour, zone));
+  }
+
+  private static final byte[] TOTAL = "{\"total\":".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] ITEMS = ",\"items\":[".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] UPSTREAM_ID = "{\"upstream_id\":".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NAMESPACE = ",\"namespace\":".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] ID = ",\"id\":".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] STATE = ",\"state\":".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] ERROR = ",\"error\":".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NO_ERROR = ",\"error\":null}".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] COMMA = {','};
+  private static final byte[] END_ITEM = {'}'};
+  private static final byte[] END_LIST = {']', '}'};
+
+  /**
+   * {@code ListResponse[ChangefeedCommonInfo]} of these changefeeds as compact JSON: the same bytes
+   * as {@code Json.compact(ListResponse.of(items mapped by from))}, written straight into one
+   * buffer. The prefix up to {@code namespace} and the checkpoint members are encoded once per
+   * distinct upstream id and checkpoint (changefeeds that advance together share them), so a list
+   * of 10 000 allocates no record per item.
+   */
+  public static byte[] compactList(
+      List<Changefeed> changefeeds, V2ViewFlavour flavour, ZoneId zone) {
+    return Json.compactWith(
+        64 + changefeeds.size() * 192,
+        out -> {
+          out.raw(TOTAL);
+          out.value(changefeeds.size());
+          out.raw(ITEMS);
+          // Marks of the bytes last written for the upstream prefix and the checkpoint members,
+          // repeated while the next item has the same values.
+          int upstreamFrom = -1;
+          int upstreamTo = -1;
+          long upstreamId = 0;
+          int checkpointFrom = -1;
+          int checkpointTo = -1;
+          long checkpointTs = 0;
+          boolean first = true;
+          for (Changefeed cf : changefeeds) {
+            if (!first) {
+              out.raw(COMMA);
+            }
+            first = false;
+            if (upstreamFrom >= 0 && cf.upstreamId() == upstreamId) {
+              out.repeat(upstreamFrom, upstreamTo);
+            } else {
+              upstreamId = cf.upstreamId();
+              upstreamFrom = out.position();
+              out.raw(UPSTREAM_ID);
+              out.value(Json.uint64(upstreamId));
+              out.raw(NAMESPACE);
+              upstreamTo = out.position();
+            }
+            out.string(cf.namespace());
+            out.raw(ID);
+            out.string(cf.id());
+            out.raw(STATE);
+            out.string(cf.state().listName());
+            if (checkpointFrom >= 0 && cf.checkpointTs() == checkpointTs) {
+              out.repeat(checkpointFrom, checkpointTo);
+            } else {
+              checkpointTs = cf.checkpointTs();
+              checkpointFrom = out.position();
+              out.raw(CHECKPOINT_TSO);
+              out.value(Json.uint64(checkpointTs));
+              out.raw(CHECKPOINT_TIME);
+              out.string(GoTime.tsoLocal(checkpointTs, zone));
+              checkpointTo = out.position();
+            }
+            RunningErrorJson error = listError(cf, flavour, zone);
+            if (error == null) {
+              out.raw(NO_ERROR);
+            } else {
+              out.raw(ERROR);
+              out.value(error);
+              out.raw(END_ITEM);
+            }
+          }
+          out.raw(END_LIST);
+        });
+  }
+
+  private static final byte[] CHECKPOINT_TSO =
+      ",\"checkpoint_tso\":".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CHECKPOINT_TIME =
+      ",\"checkpoint_time\":".getBytes(StandardCharsets.US_ASCII);
+
+  /** The error a list item shows in its state, if any (tiflow {@code listChangeFeeds}). */
+  private static RunningErrorJson listError(Changefeed cf, V2ViewFlavour flavour, ZoneId zone) {
+    if (!flavour.errorInList().contains(cf.state())) {
+      return null;
+    }
+    RunningError e =
+        flavour.listErrorFallsBackToWarning()
+            ? cf.error().or(cf::warning).orElse(null)
+            : cf.error().orElse(null);
+    return e == null ? null : RunningErrorJson.withTime(e, zone);
   }
 }
