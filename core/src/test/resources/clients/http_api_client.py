@@ -163,6 +163,19 @@ def bad_dispatcher():
     return {"matcher": ["*.*"], "partition": "columns", "columns": ["a.b"]}
 
 
+def check_changefeed_state():
+    """run.sh's check_changefeed_state (cdc cli changefeed query -s): normal, without error."""
+    for i in range(1, 5):
+        response = poll(
+            "GET",
+            0,
+            "/api/v2/changefeeds/changefeed-test%d" % i,
+            lambda r: r.status_code == 200 and r.json()["state"] == "normal",
+            "changefeed-test%d becomes normal" % i,
+        )
+        expect(response.json().get("error") is None, "changefeed-test%d has no error" % i, response)
+
+
 def list_changefeed():
     response = call("GET", 0, "/api/v1/changefeeds?state=all")
     expect(response.status_code == 200, "v1 list state=all is 200", response)
@@ -423,9 +436,11 @@ def kill_and_restart_owner():
     )
     response = call("POST", 1, "/__fake/captures/%s/restart" % owner)
     expect(response.status_code == 200, "admin: restart the killed capture", response)
+    address = response.json()["address"]
     captures = call("GET", 1, "/api/v1/captures").json()
     addresses = [capture["address"] for capture in captures]
     expect(len(captures) == 2, "two captures again: %s" % addresses)
+    expect(address in addresses, "the restarted capture is back on %s" % address)
     response = call("GET", 0, "/api/v1/status")
     expect(response.json()["id"] != owner, "the restarted capture has a new id", response)
 
@@ -494,6 +509,7 @@ TLS = [
     get_status,
     lambda: create_table("t1"),
     create_changefeed,
+    check_changefeed_state,
     lambda: [create_table(t) for t in ("simple0", "simple-dash", "simple1", "simple2")],
     lambda: create_table("verify_table_eligible"),
     lambda: create_table("verify_table_ineligible", keyed=False),

@@ -110,7 +110,7 @@ class PingcapHttpApiClientsIT {
 
     assertThat(output)
         .contains("pass tls_handshake", "pass verify_table", "pass unsafe_apis")
-        .contains("all 26 steps passed");
+        .contains("all 27 steps passed");
   }
 
   @Test
@@ -127,7 +127,7 @@ class PingcapHttpApiClientsIT {
 
     assertThat(output)
         .contains("pass client_auth", "pass create_changefeed_v2")
-        .contains("all 27 steps passed");
+        .contains("all 28 steps passed");
   }
 
   private OpensslPki pki() throws Exception {
