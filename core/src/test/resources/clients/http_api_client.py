@@ -457,7 +457,7 @@ def tls_handshake():
     """cert-allowed-cn: no client certificate, or one with another CN, fails the handshake."""
     refuses("a client without a certificate is refused", verify=CONFIG["ca"])
     refuses(
-        "a client certificate with another CN is refused",
+        "a client certificate with the CN of the file, which the flag replaced, is refused",
         verify=CONFIG["ca"],
         cert=(CONFIG["other_cert"], CONFIG["other_key"]),
     )

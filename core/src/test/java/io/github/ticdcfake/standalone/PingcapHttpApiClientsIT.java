@@ -133,7 +133,8 @@ class PingcapHttpApiClientsIT {
   private OpensslPki pki() throws Exception {
     Path certs = Files.createDirectories(dir.resolve("certificates"));
     OpensslPki pki = OpensslPki.create(certs);
-    pki.rsaLeaf("other", "fake_cn_other", "client-ext.cnf");
+    // CN fake_cn is the file's cert-allowed-cn, which the --cert-allowed-cn flag replaces
+    pki.rsaLeaf("other", "fake_cn", "client-ext.cnf");
     return pki;
   }
 
