@@ -261,6 +261,25 @@ class AdminApiTest {
   }
 
   @Test
+  void aRestartedOwnerComesBackAsANewCaptureOnItsPortAfterTheOtherTookOver() {
+    Capture first = cluster.captures().get(0);
+    int port = fake.server().url(first.id()).getPort();
+
+    Reply restarted = other.post("/__fake/captures/" + first.id() + "/restart", "");
+
+    String id = restarted.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+    assertThat(restarted.status()).isEqualTo(200);
+    assertThat(id).isNotEqualTo(first.id());
+    assertThat(cluster.owner()).map(Capture::id).contains(cluster.captures().get(1).id());
+    assertThat(cluster.capture(id).orElseThrow().address()).isEqualTo(first.address());
+    assertThat(fake.server().url(id).getPort()).isEqualTo(port);
+    assertThat(TestHttp.freshConnections(fake.server().url(id)).get("/api/v1/status").body())
+        .contains("\"id\": \"" + id + "\"")
+        .contains("\"is_owner\": false");
+    assertThat(other.post("/__fake/captures/nope/restart", "").status()).isEqualTo(404);
+  }
+
+  @Test
   void adminCanBeTurnedOffOrGuardedByAToken() throws Exception {
     try (FakeTiCdcServer off = FakeTiCdcServer.builder().adminApi(false).start();
         FakeTiCdcServer guarded = FakeTiCdcServer.builder().adminToken("s3cret").start()) {

@@ -214,6 +214,19 @@ public final class FakeCluster {
   }
 
   /**
+   * Restarts a capture as restarting its {@code cdc server} process with the same {@code --addr}
+   * would: the capture is killed (tables move, an owner is elected if it was the owner) and a new
+   * capture with a new id listens on the same address. Restarting a killed capture brings its port
+   * back.
+   *
+   * @return the new capture (the owner only when no other capture is alive)
+   * @throws IllegalArgumentException if there is no such capture
+   */
+  public Capture restartCapture(String captureId) {
+    return membership.restartCapture(captureId);
+  }
+
+  /**
    * {@code POST /api/v2/captures/{capture_id}/drain}: the number of tables still on the capture
    * across normal changefeeds. The first call starts the drain; each further call moves half of the
    * remaining tables away, so polling clients see the count fall to 0, after which the capture

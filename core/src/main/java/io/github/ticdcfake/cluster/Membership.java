@@ -227,6 +227,36 @@ final class Membership {
     }
   }
 
+  /**
+   * Kills the capture and starts a new one (a new id) on its address, as restarting {@code cdc
+   * server} with the same {@code --addr} does: a restarted process registers a fresh capture.
+   */
+  Capture restartCapture(String captureId) {
+    synchronized (portLock) {
+      String address;
+      synchronized (core.lock) {
+        CaptureEntry old = core.state.capture(captureId);
+        if (old == null) {
+          throw new IllegalArgumentException("no capture " + captureId + " in this cluster");
+        }
+        address = old.address;
+      }
+      killCapture(captureId);
+      String id = core.randomUuid();
+      if (network != null) {
+        network.open(id, address);
+      }
+      synchronized (core.lock) {
+        CaptureEntry entry = new CaptureEntry(id, address);
+        core.state.captures.add(entry);
+        if (core.state.ownerId == null && core.state.electedNext == null) {
+          elect(id);
+        }
+        return toCapture(entry);
+      }
+    }
+  }
+
   /** {@link ClusterCore#restoreInitialState()}, then the ports follow: killed ones listen again. */
   void reset() {
     synchronized (portLock) {

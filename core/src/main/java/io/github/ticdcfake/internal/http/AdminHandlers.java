@@ -349,6 +349,16 @@ final class AdminHandlers {
     return ok(Map.of());
   }
 
+  /** {@code POST /__fake/captures/{id}/restart}: a new capture on the old one's address. */
+  static Response restartCapture(AdminCall call) {
+    call.json(Set.of());
+    String id = call.params().get("id");
+    if (call.cluster().capture(id).isEmpty()) {
+      throw new AdminException(404, "FAKE:ErrCaptureNotFound", "capture_id: no capture " + id);
+    }
+    return ok(CaptureJson.from(call.cluster().restartCapture(id)));
+  }
+
   /** {@code POST /__fake/clock}: {@code advance_ms} or {@code mode}. */
   static Response clock(AdminCall call) {
     JsonFields body = call.json(Set.of("advance_ms", "mode"));

@@ -31,6 +31,7 @@ final class AdminRoutes {
               route("POST", "/__fake/owner", AdminHandlers::owner),
               route("POST", "/__fake/captures", AdminHandlers::addCapture),
               route("DELETE", "/__fake/captures/{id}", AdminHandlers::killCapture),
+              route("POST", "/__fake/captures/{id}/restart", AdminHandlers::restartCapture),
               route("POST", "/__fake/clock", AdminHandlers::clock),
               route("POST", "/__fake/health", AdminHandlers::health),
               route("POST", "/__fake/gc_safepoint", AdminHandlers::gcSafepoint),
