@@ -98,7 +98,7 @@ class DocExamplesTest {
         Files.writeString(resource, block.text());
       }
     }
-    assertThat(problems).as("Java blocks of " + doc.getFileName()).isEmpty();
+    assertThat(problems).as("Java blocks of " + Docs.ROOT.relativize(doc)).isEmpty();
 
     compile(sources, classes, byClass);
 
@@ -113,10 +113,10 @@ class DocExamplesTest {
       StringWriter failures = new StringWriter();
       summary.printFailuresTo(new PrintWriter(failures), 30);
       assertThat(summary.getTotalFailureCount())
-          .as("failed examples of %s:%n%s", doc.getFileName(), failures)
+          .as("failed examples of %s:%n%s", Docs.ROOT.relativize(doc), failures)
           .isZero();
       assertThat(summary.getTestsSucceededCount())
-          .as("tests run from the examples of %s", doc.getFileName())
+          .as("tests run from the examples of %s", Docs.ROOT.relativize(doc))
           .isPositive();
     }
   }
