@@ -133,7 +133,12 @@ class DocExamplesTest {
       }
       List<String> options =
           List.of(
-              "--release", "17", "-proc:none", "-classpath", publishedClasspath(), "-d",
+              "--release",
+              "17",
+              "-proc:none",
+              "-classpath",
+              publishedClasspath(),
+              "-d",
               classes.toString());
       boolean ok =
           javac
@@ -146,8 +151,7 @@ class DocExamplesTest {
           String file = Path.of(d.getSource().toUri()).getFileName().toString();
           Docs.Block block = byClass.get(file.replace(".java", ""));
           long line = block.line() + d.getLineNumber(); // the fence line, then the block's lines
-          errors.add(
-              Docs.ROOT.relativize(block.file()) + ":" + line + ": " + d.getMessage(null));
+          errors.add(Docs.ROOT.relativize(block.file()) + ":" + line + ": " + d.getMessage(null));
         }
       }
       assertThat(errors).as("compile errors (against the published modules only)").isEmpty();

@@ -11,13 +11,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/operations.md lists every {@link Operation} with its exact route, and no page writes a
- * route template a fault rule would not accept (such as {@code {id}} for {@code {changefeed_id}}).
+ * docs/operations.md lists every {@link Operation} with its exact route, and no page writes a route
+ * template (in a code span or a JSON {@code "route"}) a fault rule would not accept (such as {@code
+ * {id}} for {@code {changefeed_id}}).
  */
 class DocRoutesTest {
   private static final Path OPERATIONS = Docs.ROOT.resolve("docs/operations.md");
   private static final Pattern ROUTE_SPAN =
-      Pattern.compile("`(GET|POST|PUT|DELETE) (/(?:api/v[12]|status|debug|metrics)[^`\\s]*)`");
+      Pattern.compile(
+          "[`\"](GET|POST|PUT|DELETE) (/(?:api/v[12]|status|debug|metrics)[^`\"\\s]*)[`\"]");
 
   @Test
   void everyOperationAppearsInTheOperationsPageWithItsRouteTemplate() {

@@ -54,7 +54,8 @@ class PythonExampleTest {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(fake.getInputStream(), StandardCharsets.UTF_8));
     String url = null;
-    for (String line = out.readLine(); url == null && line != null; line = out.readLine()) {
+    String line;
+    while (url == null && (line = out.readLine()) != null) { // stop at the first ready line
       Matcher ready = READY.matcher(line);
       if (ready.matches()) {
         url = ready.group(2);
@@ -72,7 +73,8 @@ class PythonExampleTest {
 
   private static String python3() throws InterruptedException {
     try {
-      Process version = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+      Process version =
+          new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
       version.getInputStream().readAllBytes();
       Assumptions.assumeTrue(
           version.waitFor() == 0, "python3 --version failed: skipping the Python example");
