@@ -15,28 +15,46 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Keeps the READMEs honest: every Java block in them is a copy of a region of a samples test, and
- * the build fails when the two differ.
+ * Keeps the READMEs and docs honest: a Java block marked as a snippet is a copy of a region of a
+ * samples test, and the build fails when the two differ.
  *
  * <p>Convention. In a samples test, a region is marked with {@code // tag::name[]} and {@code //
  * end::name[]} lines (a tag may have several regions; they are joined, marker lines of other tags
  * inside are dropped, and the common indentation is removed). In a README, the fenced block right
  * after {@code <!-- snippet: name -->} must equal that region, and the block right after {@code
  * <!-- file: path/from/repo/root -->} must equal that whole file. A {@code java} block without a
- * marker fails the build too.
+ * marker must be a complete, package-less file: the docs-examples module compiles it against the
+ * published modules and runs it ({@code DocExamplesTest}); a fragment without a marker fails the
+ * build.
  */
 class ReadmeSnippetsTest {
   private static final Pattern TAG = Pattern.compile("^\\s*// (tag|end)::([\\w-]+)\\[]\\s*$");
   private static final Pattern MARKER = Pattern.compile("^<!-- (snippet|file): (\\S+) -->\\s*$");
+  private static final Pattern COMPLETE_FILE =
+      Pattern.compile(
+          "^(?:import |(?:public |final )*(?:class|record|interface|enum) )", Pattern.MULTILINE);
   private static final Path ROOT =
       Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize().getParent();
 
+  static Stream<String> readmes() throws IOException {
+    try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
+      return Stream.concat(
+          Stream.of("README.md", "junit5-extension/README.md"),
+          docs
+              .filter(f -> f.toString().endsWith(".md"))
+              .map(f -> ROOT.relativize(f).toString())
+              .sorted()
+              .toList()
+              .stream());
+    }
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"README.md", "junit5-extension/README.md"})
-  void everyJavaBlockIsATaggedRegionOfASamplesTest(String readme) {
+  @MethodSource("readmes")
+  void everyJavaBlockIsATaggedRegionOfASamplesTestOrAWholeFile(String readme) {
     Map<String, String> regions = regions(ROOT.resolve("samples/src/test/java"));
     List<String> lines = read(ROOT.resolve(readme));
     List<String> problems = new ArrayList<>();
@@ -61,8 +79,9 @@ class ReadmeSnippetsTest {
       }
       String where = readme + ":" + (start + 1);
       if (marker == null) {
-        if (line.equals("```java")) {
-          problems.add(where + ": java block without <!-- snippet: name --> marker");
+        if (line.equals("```java") && !COMPLETE_FILE.matcher(block).find()) {
+          problems.add(
+              where + ": java fragment without <!-- snippet: name --> marker (or a whole file)");
         }
         continue;
       }
