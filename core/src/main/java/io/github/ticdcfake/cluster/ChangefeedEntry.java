@@ -51,6 +51,9 @@ final class ChangefeedEntry {
   long lastProgressMillis;
   long lastSyncedTs;
 
+  /** The new architecture's gid; null in classic TiCDC. */
+  Changefeed.Gid gid;
+
   /** Queued admin jobs, oldest first; null while none was ever queued (most changefeeds). */
   private ArrayDeque<Job> jobs;
 
@@ -79,6 +82,7 @@ final class ChangefeedEntry {
     c.resolvedLagMillis = resolvedLagMillis;
     c.lastProgressMillis = lastProgressMillis;
     c.lastSyncedTs = lastSyncedTs;
+    c.gid = gid;
     if (hasJobs()) {
       for (Job job : jobs) {
         c.jobs().add(job.copy());
@@ -114,7 +118,10 @@ final class ChangefeedEntry {
   }
 
   Changefeed snapshot(
-      long upstreamId, Map<String, java.util.List<Long>> tables, TiCdcVersion version) {
+      long upstreamId,
+      Map<String, java.util.List<Long>> tables,
+      TiCdcVersion version,
+      String maintainerAddress) {
     return new Changefeed(
         namespace,
         id,
@@ -131,6 +138,8 @@ final class ChangefeedEntry {
         config,
         creatorVersion,
         tables,
-        version);
+        version,
+        gid,
+        Optional.ofNullable(maintainerAddress));
   }
 }

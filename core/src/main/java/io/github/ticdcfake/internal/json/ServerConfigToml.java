@@ -102,6 +102,12 @@ public final class ServerConfigToml {
           throw incompatible(file, key, value, "integer");
         }
         gcTtl = value.longValue();
+      } else if (key.equals("newarch")) {
+        // pingcap/ticdc cmd/cdc/server/server.go isNewArchEnabled
+        if (!value.isBoolean()) {
+          throw incompatible(file, key, value, "bool");
+        }
+        booleans.put("newarch", value.booleanValue());
       } else if (key.equals("security")) {
         if (!value.isObject()) {
           throw incompatible(file, key, value, "table");

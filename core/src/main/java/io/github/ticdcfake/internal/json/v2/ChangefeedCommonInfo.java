@@ -16,6 +16,7 @@ import java.time.ZoneId;
   "upstream_id",
   "namespace",
   "id",
+  "keyspace",
   "state",
   "checkpoint_tso",
   "checkpoint_time",
@@ -24,8 +25,9 @@ import java.time.ZoneId;
 @JsonInclude(Include.ALWAYS)
 public record ChangefeedCommonInfo(
     @JsonProperty("upstream_id") Object upstreamId,
-    @JsonProperty("namespace") String namespace,
+    @JsonInclude(Include.NON_NULL) @JsonProperty("namespace") String namespace,
     @JsonProperty("id") String id,
+    @JsonInclude(Include.NON_NULL) @JsonProperty("keyspace") String keyspace,
     @JsonProperty("state") String state,
     @JsonProperty("checkpoint_tso") Object checkpointTso,
     @JsonProperty("checkpoint_time") String checkpointTime,
@@ -42,8 +44,9 @@ public record ChangefeedCommonInfo(
     }
     return new ChangefeedCommonInfo(
         Json.uint64(cf.upstreamId()),
-        cf.namespace(),
+        flavour.keyspaceModels() ? null : cf.namespace(),
         cf.id(),
+        flavour.keyspaceModels() ? cf.namespace() : null,
         state.listName(),
         Json.uint64(cf.checkpointTs()),
         GoTime.tsoLocal(cf.checkpointTs(), zone),
