@@ -376,7 +376,8 @@ public final class FakeTiCdcServer implements AutoCloseable {
      * same as {@code version(TiCdcVersion.V26_3_NEWARCH)}.
      */
     public Builder newArchitecture() {
-      return version(TiCdcVersion.V26_3_NEWARCH);
+      cluster.newArchitecture();
+      return this;
     }
 
     /** The TiCDC release to mimic; default {@link TiCdcVersion#latest()}. */

@@ -440,7 +440,7 @@ public final class TiCdcExtension
 
     /** Mimics TiCDC's new architecture as released in v26.3.4 ({@code cdc server --newarch}). */
     public Builder newArchitecture() {
-      return version(TiCdcVersion.V26_3_NEWARCH);
+      return version(TiCdcVersion.newArchitecture(null));
     }
 
     /** The TiCDC release to mimic; default {@link TiCdcVersion#latest()}. */

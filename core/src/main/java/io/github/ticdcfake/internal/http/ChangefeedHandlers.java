@@ -147,6 +147,6 @@ final class ChangefeedHandlers {
   /** {@code GET /api/v2/changefeeds/{id}/status}. */
   static Response status(Call call) {
     Changefeed cf = call.cluster().getChangefeed(call.namespace(), call.path(ID));
-    return Response.json(200, ChangefeedStatus.from(cf, call.zone()));
+    return Response.json(200, ChangefeedStatus.from(cf, call.v2Views(), call.zone()));
   }
 }

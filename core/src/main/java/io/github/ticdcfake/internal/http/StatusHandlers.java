@@ -7,6 +7,7 @@ import io.github.ticdcfake.cluster.RequestBodies;
 import io.github.ticdcfake.cluster.Tso;
 import io.github.ticdcfake.internal.json.Json;
 import io.github.ticdcfake.internal.json.root.RootStatus;
+import io.github.ticdcfake.internal.json.v2.RedactModeResp;
 import io.github.ticdcfake.internal.json.v2.ServerStatus;
 import io.github.ticdcfake.internal.json.v2.TsoJson;
 
@@ -109,10 +110,4 @@ final class StatusHandlers {
 
   private static final java.util.List<String> REDACT_ORDER =
       java.util.List.of("OFF", "MARKER", "ON");
-
-  /** {@code RedactModeResp}. */
-  @com.fasterxml.jackson.annotation.JsonPropertyOrder({"previous_mode", "current_mode"})
-  record RedactModeResp(
-      @com.fasterxml.jackson.annotation.JsonProperty("previous_mode") String previousMode,
-      @com.fasterxml.jackson.annotation.JsonProperty("current_mode") String currentMode) {}
 }

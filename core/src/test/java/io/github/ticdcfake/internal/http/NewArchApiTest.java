@@ -297,6 +297,15 @@ class NewArchApiTest {
   }
 
   @Test
+  void resumeNeverReadsThePdAddresses() {
+    create("cf", "blackhole://");
+    owner.post("/api/v2/changefeeds/cf/pause", null);
+
+    assertThat(owner.post("/api/v2/changefeeds/cf/resume", "{\"pd_addrs\":[\"pd:1\"]}").status())
+        .isEqualTo(200);
+  }
+
+  @Test
   void resumeOfARunningChangefeedIsIgnored() {
     create("cf", "blackhole://");
 
@@ -344,6 +353,20 @@ class NewArchApiTest {
     assertThat(list.status()).isEqualTo(200);
     assertThat(list.json().isArray()).isTrue();
     assertThat(get.status()).isEqualTo(200);
+  }
+
+  @Test
+  void changefeedStatusReportsTheCheckpointAsResolvedTsAndTheErrorAsWarningWhileWarning() {
+    create("cf", "blackhole://");
+    cluster.clock().advance(java.time.Duration.ofSeconds(5));
+    cluster.forceState(
+        "default", "cf", ChangefeedState.WARNING, CdcException.of("CDC:ErrKafkaSendMessage", "w"));
+
+    JsonNode status = owner.get("/api/v2/changefeeds/cf/status").json();
+
+    assertThat(status.get("resolved_ts")).isEqualTo(status.get("checkpoint_ts"));
+    assertThat(status.at("/last_warning/code").asText()).isEqualTo("CDC:ErrKafkaSendMessage");
+    assertThat(status.has("last_error")).isFalse();
   }
 
   @Test
