@@ -78,8 +78,14 @@ public record Changefeed(
 
   /** The config as GET shows it: pruned per sink type (reference §5.1 step 3). */
   public ReplicaConfig prunedConfig() {
+    DomainRules rules = DomainRules.of(flavour);
+    if (rules.coordinator()) {
+      // pingcap/ticdc@v26.3.4 prunes only when a coordinator bootstraps: GET shows the config
+      // as create or update stored it
+      return config;
+    }
     try {
-      return config.prunedFor(SinkUri.parse(sinkUri), DomainRules.of(flavour));
+      return config.prunedFor(SinkUri.parse(sinkUri), rules);
     } catch (SinkUri.ParseException e) {
       return config;
     }

@@ -114,6 +114,9 @@ final class ChangefeedEntry {
 
   /** The config the owner holds after loading it from etcd: pruned per sink type. */
   ReplicaConfig ownerConfig(DomainRules rules) {
+    if (rules.coordinator()) {
+      return config; // the new architecture's coordinator keeps it unpruned (v26.3.4)
+    }
     return config.prunedFor(parsedUri, rules);
   }
 

@@ -114,6 +114,11 @@ final class Call {
    * cdc/api/v2/api_helpers.go}).
    */
   String namespace() {
+    if (surface().coordinatorApi()) {
+      // the classic kernel of the new architecture has one keyspace; ?keyspace= and ?namespace=
+      // are ignored (pingcap/ticdc api/v2/changefeed.go GetKeyspaceValueWithDefault)
+      return FakeCluster.DEFAULT_NAMESPACE;
+    }
     String namespace = query("namespace");
     return namespace.isEmpty() ? FakeCluster.DEFAULT_NAMESPACE : namespace;
   }

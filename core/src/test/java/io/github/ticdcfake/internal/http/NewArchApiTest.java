@@ -370,6 +370,27 @@ class NewArchApiTest {
   }
 
   @Test
+  void getShowsTheConfigUnprunedAndIgnoresNamespaceAndKeyspaceQueries() {
+    Reply created = create("cf", "mysql://root@127.0.0.1:3306/");
+
+    Reply got = owner.get("/api/v2/changefeeds/cf?namespace=other&keyspace=ks1");
+
+    assertThat(got.status()).isEqualTo(200);
+    assertThat(Golden.member(got.body(), "config"))
+        .isEqualTo(Golden.member(created.body(), "config"));
+  }
+
+  @Test
+  void acceptTomlIsStillAnsweredWithJson() {
+    create("cf", "blackhole://");
+
+    Reply reply = owner.send("GET", "/api/v2/changefeeds/cf", null, "Accept", "application/toml");
+
+    assertThat(reply.contentType()).isEqualTo("application/json; charset=utf-8");
+    assertThat(reply.json().get("id").asText()).isEqualTo("cf");
+  }
+
+  @Test
   void goldenCreateBody() {
     Reply reply = create("cf", "blackhole://");
     JsonNode json = reply.json();
