@@ -371,6 +371,15 @@ public final class FakeTiCdcServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Mimics TiCDC's new architecture as released in v26.3.4 ({@code cdc server --newarch}): the
+     * same as {@code version(TiCdcVersion.V26_3_NEWARCH)}.
+     */
+    public Builder newArchitecture() {
+      cluster.newArchitecture();
+      return this;
+    }
+
     /** The TiCDC release to mimic; default {@link TiCdcVersion#latest()}. */
     public Builder version(TiCdcVersion version) {
       cluster.version(version);

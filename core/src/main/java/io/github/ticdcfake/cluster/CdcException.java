@@ -19,7 +19,11 @@ public final class CdcException extends RuntimeException {
   }
 
   private CdcException(CdcError error, String errorCode, String text) {
-    super("[" + errorCode + "]" + text, null, false, false);
+    this(error, errorCode, text, "[" + errorCode + "]" + text);
+  }
+
+  private CdcException(CdcError error, String errorCode, String text, String message) {
+    super(message, null, false, false);
     this.error = error;
     this.errorCode = errorCode;
     this.text = text;
@@ -38,6 +42,15 @@ public final class CdcException extends RuntimeException {
     }
     return new CdcException(
         known == null ? CdcError.INTERNAL_SERVER_ERROR : known, errorCode, message);
+  }
+
+  /**
+   * An error without a code, as Go's {@code errors.New} makes it: {@code error_msg} is the bare
+   * message and {@code error_code} empty; 500 (for example the new architecture's {@code
+   * coordinator is not fully initialized, wait a moment}).
+   */
+  public static CdcException plain(String message) {
+    return new CdcException(CdcError.INTERNAL_SERVER_ERROR, "", message, message);
   }
 
   /**

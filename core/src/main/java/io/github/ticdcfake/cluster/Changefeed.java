@@ -24,6 +24,9 @@ import java.util.Optional;
  * @param tables table ids replicated per capture id (empty unless the changefeed is running; not
  *     filled in list results)
  * @param flavour the TiCDC release whose rules render this changefeed
+ * @param gid the new architecture's changefeed gid, or {@code null} in classic TiCDC
+ * @param maintainerAddress the new architecture's {@code maintainer_addr}: the address of the
+ *     capture running the changefeed's maintainer while it is scheduled (normal or warning)
  */
 public record Changefeed(
     String namespace,
@@ -41,7 +44,23 @@ public record Changefeed(
     ReplicaConfig config,
     String creatorVersion,
     Map<String, java.util.List<Long>> tables,
-    TiCdcVersion flavour) {
+    TiCdcVersion flavour,
+    Gid gid,
+    Optional<String> maintainerAddress) {
+
+  /**
+   * The new architecture's changefeed gid: two random unsigned 64-bit halves (pingcap/ticdc {@code
+   * pkg/common/types.go} GID).
+   *
+   * @param low the low half, unsigned
+   * @param high the high half, unsigned
+   */
+  public record Gid(long low, long high) {
+    /** The decimal name of a changefeed created without an id: low, then high, unsigned. */
+    public String changefeedName() {
+      return Long.toUnsignedString(low) + Long.toUnsignedString(high);
+    }
+  }
 
   /** {@code admin_job_type}: 0 none, 1 stop, 4 finish (reference §7.1). */
   public int adminJobType() {
@@ -59,8 +78,14 @@ public record Changefeed(
 
   /** The config as GET shows it: pruned per sink type (reference §5.1 step 3). */
   public ReplicaConfig prunedConfig() {
+    DomainRules rules = DomainRules.of(flavour);
+    if (rules.coordinator()) {
+      // pingcap/ticdc@v26.3.4 prunes only when a coordinator bootstraps: GET shows the config
+      // as create or update stored it
+      return config;
+    }
     try {
-      return config.prunedFor(SinkUri.parse(sinkUri), DomainRules.of(flavour));
+      return config.prunedFor(SinkUri.parse(sinkUri), rules);
     } catch (SinkUri.ParseException e) {
       return config;
     }

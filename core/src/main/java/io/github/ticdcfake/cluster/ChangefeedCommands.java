@@ -49,19 +49,33 @@ final class ChangefeedCommands {
       // TiCDC dials last, but a host still to dial must be found before anything is drawn (a
       // generated id, a TSO), so that a command run again after the dial draws the same.
       String dialError = dialErrorIfParseable(sinkUri, dials);
-      if (sinkUri.isEmpty()) {
+      boolean coordinator = core.rules.coordinator();
+      if (sinkUri.isEmpty() && !coordinator) {
         throw CdcError.SINK_URI_INVALID.raise(
             "sink_uri is empty, cannot create a changefeed without sink_uri");
       }
-      String id = spec.changefeedId().isEmpty() ? core.randomUuid() : spec.changefeedId();
+      // the new architecture names an id-less changefeed after its gid (pingcap/ticdc
+      // pkg/common/types.go NewChangefeedID) and has a single keyspace in the classic kernel
+      Changefeed.Gid gid = coordinator ? core.randomGid() : null;
+      String id =
+          !spec.changefeedId().isEmpty()
+              ? spec.changefeedId()
+              : coordinator ? gid.changefeedName() : core.randomUuid();
       ChangefeedChecks.checkChangefeedId(id);
       String namespace =
-          spec.namespace().isEmpty() ? FakeCluster.DEFAULT_NAMESPACE : spec.namespace();
+          spec.namespace().isEmpty() || coordinator
+              ? FakeCluster.DEFAULT_NAMESPACE
+              : spec.namespace();
       if (!ChangefeedChecks.validId(namespace)) {
         throw CdcError.API_INVALID_PARAM.raiseWithMessage("invalid namespace: " + namespace);
       }
       if (core.find(namespace, id) != null) {
         throw CdcError.CHANGEFEED_ALREADY_EXISTS.raise(id);
+      }
+      if (sinkUri.isEmpty()) {
+        // pingcap/ticdc api/v2/changefeed.go CreateChangefeed: after the duplicate check
+        throw CdcError.SINK_URI_INVALID.raise(
+            "sink_uri is empty, cannot create a changefeed without sink_uri");
       }
       long tso = core.clock.nextTso();
       long startTs = spec.startTs() == 0 ? tso : spec.startTs();
@@ -80,8 +94,7 @@ final class ChangefeedCommands {
         throw CdcError.TARGET_TS_BEFORE_START_TS.raise(targetTs, startTs);
       }
       SinkUri uri = ChangefeedChecks.parseSinkUri(sinkUri);
-      ReplicaConfig config =
-          ReplicaConfig.validateAndAdjust(core.rules, spec.replicaConfigValue(), uri);
+      ReplicaConfig config = validateConfig(spec.replicaConfigValue(), uri);
       if (spec.isV1()) {
         // tiflow cdc/api/v1 verifyCreateChangefeedConfig: eligibility, then the timezone, then
         // the sink (whose event router checks the dispatchers on the eligible tables)
@@ -94,7 +107,7 @@ final class ChangefeedCommands {
         ChangefeedChecks.verifiedTables(config, uri, state.upstreamTables);
       }
       ChangefeedChecks.validateSink(config, uri);
-      ChangefeedChecks.failIfUnreachable(uri, dialError);
+      probeSink(uri, dialError);
 
       ChangefeedEntry entry =
           new ChangefeedEntry(namespace, id, core.clock.instant(), core.version.version(), uri);
@@ -107,6 +120,7 @@ final class ChangefeedCommands {
       entry.resolvedLagMillis = core.resolvedLagMillis;
       entry.lastProgressMillis = core.clock.millis();
       entry.lastSyncedTs = startTs;
+      entry.gid = gid;
       state.changefeeds.computeIfAbsent(namespace, ns -> new TreeMap<>()).put(id, entry);
       return core.snapshot(entry);
     }
@@ -132,7 +146,10 @@ final class ChangefeedCommands {
             "can only update changefeed config when it is stopped or failed");
       }
       ChangefeedSpec update = body.get().forVersion(core.version);
-      upstream.checkPdAddrs(update.pdAddrs());
+      boolean coordinator = core.rules.coordinator();
+      if (!coordinator) {
+        upstream.checkPdAddrs(update.pdAddrs());
+      }
       long targetTs = entry.targetTs;
       if (update.targetTs() != 0) {
         if (Long.compareUnsigned(update.targetTs(), entry.startTs) <= 0) {
@@ -149,7 +166,31 @@ final class ChangefeedCommands {
       ReplicaConfig config = oldConfig;
       SinkUri uri = entry.parsedUri;
       boolean configChanged = update.replicaConfigSent() || !sinkUri.equals(entry.sinkUri);
-      if (configChanged) {
+      if (coordinator && update.startTs() != 0) {
+        // pingcap/ticdc api/v2/changefeed.go UpdateChangefeed
+        throw CdcError.API_INVALID_PARAM.raiseWithMessage("start_ts can not be updated");
+      }
+      if (coordinator) {
+        if (configChanged) {
+          uri = ChangefeedChecks.parseSinkUri(sinkUri);
+          Map<String, Object> base =
+              update.replicaConfigSent()
+                  ? ReplicaConfig.fromUpdate(core.shape(), update.replicaConfigValue())
+                  : oldConfig.raw();
+          config = validateConfig(base, uri);
+          try {
+            ChangefeedChecks.verifiedTables(config, uri, core.state.upstreamTables);
+          } catch (CdcException e) {
+            if (e.error() == CdcError.TABLE_INELIGIBLE) {
+              throw e;
+            }
+            throw CdcError.CHANGEFEED_UPDATE_REFUSED.raise(e.getMessage());
+          }
+          ChangefeedChecks.validateSink(config, uri);
+        }
+        // the sink is probed even for an update that changes nothing, which is accepted
+        probeSink(uri, upstream.dialError(uri, dials));
+      } else if (configChanged) {
         try {
           uri = ChangefeedChecks.parseSinkUri(sinkUri);
           Map<String, Object> base =
@@ -167,7 +208,10 @@ final class ChangefeedCommands {
           throw CdcError.CHANGEFEED_UPDATE_REFUSED.raise(e.getMessage());
         }
       }
-      if (targetTs == entry.targetTs && sinkUri.equals(entry.sinkUri) && config.equals(oldConfig)) {
+      if (!coordinator
+          && targetTs == entry.targetTs
+          && sinkUri.equals(entry.sinkUri)
+          && config.equals(oldConfig)) {
         throw CdcError.CHANGEFEED_UPDATE_REFUSED.raise(
             "changefeed config is the same with the old one, do nothing");
       }
@@ -200,7 +244,14 @@ final class ChangefeedCommands {
   /** {@code POST /api/v2/changefeeds/{id}/pause}: queues a stop job for the owner's tick. */
   void pause(String namespace, String id) {
     synchronized (core.lock) {
-      core.engine.queue(core.state, core.require(namespace, id), JobType.STOP, 0);
+      ChangefeedEntry entry = core.require(namespace, id);
+      if (core.rules.coordinator()) {
+        // pingcap/ticdc coordinator/controller.go PauseChangefeed: persisted and stopped before
+        // the answer, from any state; the stored error stays
+        entry.state = ChangefeedState.STOPPED;
+        return;
+      }
+      core.engine.queue(core.state, entry, JobType.STOP, 0);
     }
   }
 
@@ -213,9 +264,26 @@ final class ChangefeedCommands {
     synchronized (core.lock) {
       ChangefeedEntry entry = core.require(namespace, id);
       RequestBodies.Resume resume = body.get();
-      upstream.checkResumePdAddrs(resume.pdAddrs());
+      boolean coordinator = core.rules.coordinator();
+      if (!coordinator) {
+        upstream.checkResumePdAddrs(resume.pdAddrs());
+      }
       long overwriteCheckpointTs = resume.overwriteCheckpointTs();
+      if (coordinator && !isResumable(entry.state)) {
+        return; // pingcap/ticdc coordinator/controller.go@v26.3.4 ResumeChangefeed: ignored
+      }
       checkResumable(entry, overwriteCheckpointTs);
+      if (coordinator) {
+        // normal before the answer; the stored error is kept at v26.3.4, the start ts too
+        OwnerTickEngine.progress(entry, core.clock.millis());
+        entry.state = ChangefeedState.NORMAL;
+        if (overwriteCheckpointTs != 0) {
+          entry.checkpointTs = overwriteCheckpointTs;
+          entry.resolvedTs = overwriteCheckpointTs;
+        }
+        entry.lastProgressMillis = core.clock.millis();
+        return;
+      }
       core.engine.queue(core.state, entry, JobType.RESUME, overwriteCheckpointTs);
     }
   }
@@ -243,6 +311,45 @@ final class ChangefeedCommands {
     long gcSafepoint = core.state.gcSafepoint;
     if (Long.compareUnsigned(ts, gcSafepoint) <= 0) {
       throw CdcError.START_TS_BEFORE_GC.raise(ts, gcSafepoint);
+    }
+  }
+
+  private static boolean isResumable(ChangefeedState state) {
+    return state == ChangefeedState.STOPPED
+        || state == ChangefeedState.FAILED
+        || state == ChangefeedState.FINISHED;
+  }
+
+  /**
+   * Validates and adjusts a config against the sink; the new architecture wraps every failure once
+   * more in {@code ErrInvalidReplicaConfig}, with a literal {@code %s} (pingcap/ticdc {@code
+   * api/v2/changefeed.go}).
+   */
+  private ReplicaConfig validateConfig(Map<String, Object> value, SinkUri uri) {
+    try {
+      return ReplicaConfig.validateAndAdjust(core.rules, value, uri);
+    } catch (CdcException e) {
+      if (!core.rules.coordinator()) {
+        throw e;
+      }
+      throw CdcError.INVALID_REPLICA_CONFIG.wrap(e.getMessage());
+    }
+  }
+
+  /**
+   * Fails like TiCDC when the sink could not be reached; the new architecture reports every probe
+   * failure as {@code ErrSinkURIInvalid} (400) naming the masked URI (pingcap/ticdc {@code
+   * downstreamadapter/sink/sink.go} Verify).
+   */
+  private void probeSink(SinkUri uri, String dialError) {
+    try {
+      ChangefeedChecks.failIfUnreachable(uri, dialError);
+    } catch (CdcException e) {
+      if (!core.rules.coordinator()) {
+        throw e;
+      }
+      throw CdcError.SINK_URI_INVALID.raiseWithMessage(
+          "sink uri invalid '" + uri.masked() + "': " + e.getMessage());
     }
   }
 

@@ -51,6 +51,9 @@ final class ChangefeedEntry {
   long lastProgressMillis;
   long lastSyncedTs;
 
+  /** The new architecture's gid; null in classic TiCDC. */
+  Changefeed.Gid gid;
+
   /** Queued admin jobs, oldest first; null while none was ever queued (most changefeeds). */
   private ArrayDeque<Job> jobs;
 
@@ -79,6 +82,7 @@ final class ChangefeedEntry {
     c.resolvedLagMillis = resolvedLagMillis;
     c.lastProgressMillis = lastProgressMillis;
     c.lastSyncedTs = lastSyncedTs;
+    c.gid = gid;
     if (hasJobs()) {
       for (Job job : jobs) {
         c.jobs().add(job.copy());
@@ -110,11 +114,17 @@ final class ChangefeedEntry {
 
   /** The config the owner holds after loading it from etcd: pruned per sink type. */
   ReplicaConfig ownerConfig(DomainRules rules) {
+    if (rules.coordinator()) {
+      return config; // the new architecture's coordinator keeps it unpruned (v26.3.4)
+    }
     return config.prunedFor(parsedUri, rules);
   }
 
   Changefeed snapshot(
-      long upstreamId, Map<String, java.util.List<Long>> tables, TiCdcVersion version) {
+      long upstreamId,
+      Map<String, java.util.List<Long>> tables,
+      TiCdcVersion version,
+      String maintainerAddress) {
     return new Changefeed(
         namespace,
         id,
@@ -131,6 +141,8 @@ final class ChangefeedEntry {
         config,
         creatorVersion,
         tables,
-        version);
+        version,
+        gid,
+        Optional.ofNullable(maintainerAddress));
   }
 }

@@ -34,7 +34,9 @@ final class ChangefeedScripting {
         }
         RunningError running =
             new RunningError(time, addr, error.errorCode(), error.errorMessage());
-        if (newState == ChangefeedState.WARNING) {
+        // the new architecture keeps a retryable error in the error slot while warning
+        // (pingcap/ticdc coordinator/changefeed/changefeed.go), so GET and list show it
+        if (newState == ChangefeedState.WARNING && !core.rules.coordinator()) {
           entry.warning = running;
         } else {
           entry.error = running;

@@ -123,7 +123,7 @@ final class ClusterCore {
     engine.tick(state);
     ChangefeedEntry entry = find(namespace, id);
     if (entry == null) {
-      throw CdcError.CHANGEFEED_NOT_EXISTS.raise(namespace + "/" + id);
+      throw CdcError.CHANGEFEED_NOT_EXISTS.raise(rules.coordinator() ? id : namespace + "/" + id);
     }
     return entry;
   }
@@ -133,11 +133,36 @@ final class ClusterCore {
     return entry.snapshot(
         upstreamId,
         entry.state.isRunning() ? TableScheduler.tables(state, entry) : Map.of(),
-        version);
+        version,
+        maintainerAddress(entry));
+  }
+
+  /**
+   * Where the coordinator runs the changefeed's maintainer while it is scheduled: the coordinator's
+   * own node here (pingcap/ticdc {@code api/v2/changefeed.go} GetChangeFeed).
+   */
+  private String maintainerAddress(ChangefeedEntry entry) {
+    if (!rules.coordinator()
+        || (entry.state != ChangefeedState.NORMAL && entry.state != ChangefeedState.WARNING)) {
+      return null;
+    }
+    for (ClusterState.CaptureEntry c : state.captures) {
+      if (c.alive && c.id.equals(state.ownerId)) {
+        return c.address;
+      }
+    }
+    return null;
+  }
+
+  /** A new changefeed gid from the cluster's (possibly seeded) random source. */
+  Changefeed.Gid randomGid() {
+    synchronized (lock) {
+      return new Changefeed.Gid(random.nextLong(), random.nextLong());
+    }
   }
 
   /** A snapshot without table assignments: lists do not show them and must stay cheap. */
   Changefeed listSnapshot(ChangefeedEntry entry) {
-    return entry.snapshot(upstreamId, Map.of(), version);
+    return entry.snapshot(upstreamId, Map.of(), version, maintainerAddress(entry));
   }
 }

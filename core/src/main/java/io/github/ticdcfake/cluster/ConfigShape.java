@@ -25,6 +25,13 @@ final class ConfigShape {
           ReplicaConfigSchema.SINK_V73,
           ReplicaConfigSchema::defaultsV73);
 
+  /** The new architecture at v26.3.4 (pingcap/ticdc {@code api/v2/model.go@v26.3.4}). */
+  static final ConfigShape NEWARCH =
+      new ConfigShape(
+          ReplicaConfigSchema.REPLICA_CONFIG_NEWARCH,
+          ReplicaConfigSchema.SINK_NEWARCH,
+          ReplicaConfigSchema::defaultsNewArch);
+
   final Struct replicaConfig;
   final Struct sink;
   final Struct changefeedConfig;

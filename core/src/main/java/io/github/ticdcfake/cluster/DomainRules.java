@@ -17,6 +17,13 @@ package io.github.ticdcfake.cluster;
  * @param prunesBlackholeConfig the owner prunes a {@code blackhole://} config like any generic sink
  *     (before v7.5.1)
  * @param togglesOldValueByProtocol the sink protocol decides {@code enable_old_value} (v7.3)
+ * @param coordinator the new architecture's coordinator (pingcap/ticdc {@code
+ *     coordinator/controller.go@v26.3.4}) instead of tiflow's owner: changefeeds get a {@code gid}
+ *     whose decimal halves name a changefeed created without an id; the not-exists text has no
+ *     namespace; a duplicate id is refused before the sink URI is looked at; pause (from any state)
+ *     and resume apply before the answer and keep the stored error; an update that changes nothing
+ *     is accepted and one with a {@code start_ts} refused; replica-config errors are wrapped in
+ *     {@code ErrInvalidReplicaConfig} and sink-probe failures in {@code ErrSinkURIInvalid}
  */
 record DomainRules(
     ConfigShape shape,
@@ -25,18 +32,22 @@ record DomainRules(
     boolean rejectsFutureOverwriteCheckpointTs,
     boolean resumePdFailureIsBadRequest,
     boolean prunesBlackholeConfig,
-    boolean togglesOldValueByProtocol) {
+    boolean togglesOldValueByProtocol,
+    boolean coordinator) {
 
   private static final DomainRules V7_3 =
-      new DomainRules(ConfigShape.V7_3, false, false, false, true, true, true);
+      new DomainRules(ConfigShape.V7_3, false, false, false, true, true, true, false);
   private static final DomainRules V8_5 =
-      new DomainRules(ConfigShape.HEAD, true, true, true, false, false, false);
+      new DomainRules(ConfigShape.HEAD, true, true, true, false, false, false, false);
+  private static final DomainRules NEWARCH =
+      new DomainRules(ConfigShape.NEWARCH, true, true, true, false, false, false, true);
 
   /** The rules of a release. */
   static DomainRules of(TiCdcVersion version) {
     return switch (version) {
       case V7_3 -> V7_3;
       case V8_5 -> V8_5;
+      case V26_3_NEWARCH -> NEWARCH;
     };
   }
 }

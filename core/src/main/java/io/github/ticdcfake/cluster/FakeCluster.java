@@ -334,6 +334,14 @@ public final class FakeCluster {
     return upstream.verifyTables(request);
   }
 
+  /**
+   * The upstream tables a config's filter selects, split by eligibility, without looking at the
+   * sink: the new architecture's {@code POST /api/v2/get_all_tables}.
+   */
+  public VerifiedTables allTables(ChangefeedSpec request) {
+    return upstream.allTables(request);
+  }
+
   // ---- changefeeds: queries -------------------------------------------------------------------
 
   /** The changefeed in the default namespace, without counting as a read of the HTTP API. */
@@ -633,6 +641,14 @@ public final class FakeCluster {
     public Builder journalCapacity(int capacity) {
       settings.journalCapacity(capacity);
       return this;
+    }
+
+    /**
+     * Mimics TiCDC's new architecture as released in v26.3.4 ({@code cdc server --newarch}): the
+     * same as {@code version(TiCdcVersion.V26_3_NEWARCH)}.
+     */
+    public Builder newArchitecture() {
+      return version(TiCdcVersion.V26_3_NEWARCH);
     }
 
     /** The TiCDC release to mimic; default {@link TiCdcVersion#latest()}. */

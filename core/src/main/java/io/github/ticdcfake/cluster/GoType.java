@@ -45,7 +45,9 @@ abstract sealed class GoType permits GoType.Scalar, GoType.Ptr, GoType.Slice, Go
     UINT32("uint32"),
     UINT64("uint64"),
     /** tiflow's {@code JSONDuration}: nanoseconds, or a Go duration string on input. */
-    DURATION("v2.JSONDuration");
+    DURATION("v2.JSONDuration"),
+    /** {@code float64}: a {@link Double}. */
+    FLOAT64("float64");
 
     final String goName;
 
@@ -71,6 +73,7 @@ abstract sealed class GoType permits GoType.Scalar, GoType.Ptr, GoType.Slice, Go
       return switch (kind) {
         case BOOL -> Boolean.FALSE;
         case STRING -> "";
+        case FLOAT64 -> 0.0d;
         default -> 0L;
       };
     }
@@ -177,6 +180,7 @@ abstract sealed class GoType permits GoType.Scalar, GoType.Ptr, GoType.Slice, Go
   static final Scalar UINT32 = new Scalar(Kind.UINT32);
   static final Scalar UINT64 = new Scalar(Kind.UINT64);
   static final Scalar DURATION = new Scalar(Kind.DURATION);
+  static final Scalar FLOAT64 = new Scalar(Kind.FLOAT64);
 
   static Ptr ptr(GoType elem) {
     return new Ptr(elem);
@@ -298,6 +302,12 @@ abstract sealed class GoType permits GoType.Scalar, GoType.Ptr, GoType.Slice, Go
           }
         }
         throw new DecodeException("invalid duration");
+      }
+      case FLOAT64 -> {
+        if (json instanceof BigDecimal number) {
+          return number.doubleValue();
+        }
+        throw typeError(json, structName, path, type);
       }
       default -> {
         if (!(json instanceof BigDecimal number)) {
@@ -472,7 +482,10 @@ abstract sealed class GoType permits GoType.Scalar, GoType.Ptr, GoType.Slice, Go
     if (value == null) {
       return true;
     }
-    return value.equals(Boolean.FALSE) || value.equals("") || value.equals(0L);
+    return value.equals(Boolean.FALSE)
+        || value.equals("")
+        || value.equals(0L)
+        || value.equals(0.0d);
   }
 
   @Override

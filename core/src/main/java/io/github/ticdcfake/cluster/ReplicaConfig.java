@@ -139,7 +139,8 @@ public final class ReplicaConfig {
     ConfigShape shape = rules.shape();
     Map<String, Object> config = shape.copy(input);
     if (config.containsKey("sql_mode")) {
-      config.put("sql_mode", "");
+      // never copied back: its zero value ("" in tiflow, nil in the new architecture)
+      config.put("sql_mode", shape.replicaConfig.field("sql_mode").type().zero());
     }
     if (Objects.equals(config.get("memory_quota"), 0L)) {
       config.put("memory_quota", 1073741824L);

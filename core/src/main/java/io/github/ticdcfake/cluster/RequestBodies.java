@@ -39,6 +39,14 @@ public final class RequestBodies {
     return (String) decode(ReplicaConfigSchema.LOG_LEVEL_REQ, json).get("log_level");
   }
 
+  /** {@code RedactModeReq.redact_info_log} (the new architecture's {@code /log/redact}). */
+  public static String redactMode(Object json) {
+    return (String) decode(REDACT_MODE_REQ, json).get("redact_info_log");
+  }
+
+  private static final GoType.Struct REDACT_MODE_REQ =
+      GoType.struct("v2.RedactModeReq", GoType.field("redact_info_log", GoType.STRING));
+
   /** {@code ResolveLockReq}: {@code [region_id, ts]}. */
   public static long[] resolveLock(Object json) {
     Map<String, Object> body = decode(ReplicaConfigSchema.RESOLVE_LOCK_REQ, json);

@@ -169,6 +169,18 @@ final class Upstream {
   VerifiedTables verifyTables(ChangefeedSpec request) {
     ChangefeedSpec spec = request.forVersion(core.version);
     ChangefeedChecks.parseSinkUri(spec.sinkUri());
+    return filteredTables(spec);
+  }
+
+  /**
+   * {@code POST /api/v2/get_all_tables} of the new architecture: only the filter is built, the sink
+   * URI is not looked at (pingcap/ticdc {@code api/v2/changefeed.go} GetAllTables).
+   */
+  VerifiedTables allTables(ChangefeedSpec request) {
+    return filteredTables(request.forVersion(core.version));
+  }
+
+  private VerifiedTables filteredTables(ChangefeedSpec spec) {
     ReplicaConfig config = new ReplicaConfig(core.shape(), spec.replicaConfigValue());
     TableFilter filter = TableFilter.parse(config.filterRules(), config.caseSensitive());
     synchronized (core.lock) {

@@ -29,6 +29,10 @@ public enum Operation {
   DELETE_SERVICE_GC_SAFEPOINT("DELETE", "/api/v2/unsafe/service_gc_safepoint"),
   RESIGN_OWNER("POST", "/api/v2/owner/resign"),
   QUERY_TSO("POST", "/api/v2/tso"),
+  /** {@code POST /api/v2/log/redact}: the new architecture only (pingcap/ticdc api/v2/log.go). */
+  SET_REDACT_MODE("POST", "/api/v2/log/redact"),
+  /** {@code POST /api/v2/get_all_tables}: the new architecture only. */
+  GET_ALL_TABLES("POST", "/api/v2/get_all_tables"),
   /** {@code GET /status}, outside {@code /api/v2}, used by TiDB Operator. */
   ROOT_STATUS("GET", "/status"),
   /** {@code GET /debug/info}: a text dump of the capture's view (tiflow cdc/api/status). */

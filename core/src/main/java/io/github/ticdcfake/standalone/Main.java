@@ -47,6 +47,8 @@ public final class Main {
       Fake options:
         --captures N         number of captures (default 1)
         --version VERSION    TiCDC version to mimic: v8.5 (default, %s) or v7.3
+        --newarch, -x        the new architecture as released in v26.3.4 (also TICDC_NEWARCH=true
+                             or newarch = true in --config); not with --version v7.3
         --scenario FILE      JSON file that seeds the cluster (captures, version, pd_endpoints,
                              cluster_id, time_zone, advertise_addr, upstream tables and users,
                              changefeeds, faults); POST /__fake/reset goes back to it; its

@@ -111,9 +111,14 @@ record Options(
           "--key",
           "--cert-allowed-cn");
 
-  private static final Set<String> BOOLEAN_FLAGS = Set.of("--help", "--tls");
+  private static final Set<String> BOOLEAN_FLAGS = Set.of("--help", "--tls", "--newarch");
 
   static Options parse(String[] args) {
+    return parse(args, System.getenv());
+  }
+
+  /** Parses {@code args} with {@code env} as the environment ({@code TICDC_NEWARCH}). */
+  static Options parse(String[] args, Map<String, String> env) {
     Map<String, String> given = new LinkedHashMap<>();
     Map<String, String> clientAuth = new LinkedHashMap<>();
     Map<String, String> upstreamUsers = new LinkedHashMap<>();
@@ -124,6 +129,9 @@ record Options(
       }
       if (arg.equals("-h")) {
         arg = "--help";
+      }
+      if (arg.equals("-x")) {
+        arg = "--newarch"; // cdc server's shorthand
       }
       String value = null;
       int eq = arg.indexOf('=');
@@ -151,6 +159,13 @@ record Options(
         given.containsKey("--config")
             ? ServerConfigToml.read(Path.of(given.get("--config")))
             : new ServerConfigToml.Settings(Map.of(), null, Map.of(), Map.of());
+    // pingcap/ticdc cmd/cdc/server/server.go isNewArchEnabled: the flag, then TICDC_NEWARCH
+    // (exactly "true"), then newarch = true in the config file
+    if (!given.containsKey("--newarch")
+        && ("true".equals(env.get("TICDC_NEWARCH"))
+            || Boolean.TRUE.equals(file.booleans().get("newarch")))) {
+      given.put("--newarch", "true");
+    }
     return resolve(given, file, clientAuth, upstreamUsers);
   }
 
@@ -167,9 +182,11 @@ record Options(
             ? parseInt(given.get("--captures"), "--captures", 1, 1000)
             : 1;
     TiCdcVersion version =
-        given.containsKey("--version")
-            ? TiCdcVersion.parse(given.get("--version"))
-            : TiCdcVersion.latest();
+        "true".equals(given.get("--newarch"))
+            ? TiCdcVersion.newArchitecture(given.get("--version"))
+            : given.containsKey("--version")
+                ? TiCdcVersion.parse(given.get("--version"))
+                : TiCdcVersion.latest();
     SinkProbe sinkProbe =
         switch (given.getOrDefault("--sink-probe", "none")) {
           case "none" -> SinkProbe.none();

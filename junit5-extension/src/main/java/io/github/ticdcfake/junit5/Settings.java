@@ -35,9 +35,12 @@ record Settings(
     TiCdcVersion version;
     try {
       version =
-          annotation.version().isEmpty()
-              ? TiCdcVersion.latest()
-              : TiCdcVersion.parse(annotation.version());
+          annotation.newarch()
+              ? TiCdcVersion.newArchitecture(
+                  annotation.version().isEmpty() ? null : annotation.version())
+              : annotation.version().isEmpty()
+                  ? TiCdcVersion.latest()
+                  : TiCdcVersion.parse(annotation.version());
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException(
           origin + ": " + e.getMessage() + "; fix version = \"" + annotation.version() + "\"", e);

@@ -438,6 +438,11 @@ public final class TiCdcExtension
       return this;
     }
 
+    /** Mimics TiCDC's new architecture as released in v26.3.4 ({@code cdc server --newarch}). */
+    public Builder newArchitecture() {
+      return version(TiCdcVersion.newArchitecture(null));
+    }
+
     /** The TiCDC release to mimic; default {@link TiCdcVersion#latest()}. */
     public Builder version(TiCdcVersion version) {
       this.version = Objects.requireNonNull(version, "version");

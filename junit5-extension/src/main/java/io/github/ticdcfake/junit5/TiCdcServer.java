@@ -59,6 +59,12 @@ public @interface TiCdcServer {
   String version() default "";
 
   /**
+   * Mimic TiCDC's new architecture as released in v26.3.4 ({@code cdc server --newarch}); {@code
+   * version} must then be empty or {@code "v26.3"}.
+   */
+  boolean newarch() default false;
+
+  /**
    * A scenario document that seeds the cluster, as a classpath resource (for example {@code
    * "scenarios/orders.json"}) or else a file path; empty for none. Every reset returns to it.
    *

@@ -54,7 +54,10 @@ final class ApiHandler implements HttpHandler {
         new ErrorMapper(
             new Gates.NoRoute(
                 router,
-                new Gates.Readiness(cluster, new Gates.OwnerForwarding(cluster, authenticated))));
+                new Gates.Readiness(
+                    cluster,
+                    server.surface().coordinatorApi(),
+                    new Gates.OwnerForwarding(cluster, authenticated))));
     return new CaptureLiveness(
         cluster, new JournalRecorder(cluster, new FaultInjector(cluster, server.held(), answer)));
   }

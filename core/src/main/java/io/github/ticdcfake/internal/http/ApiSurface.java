@@ -23,6 +23,13 @@ import io.github.ticdcfake.cluster.TiCdcVersion;
  * @param v1MasksSinkUriParseErrors a v1 create's unparseable sink URI is reported as {@code
  *     <invalid uri>} (tiflow HEAD, commit {@code 58b69ccb533f}); v7.3 prints the raw template
  *     {@code '%s'} and Go's unmasked error
+ * @param coordinatorApi the new architecture's API (pingcap/ticdc {@code api/v2/api.go@v26.3.4}):
+ *     no {@code meta_info} nor v2 drain, {@code log/redact} and {@code get_all_tables} added,
+ *     node-local processor stubs, {@code …/status} and {@code …/synced} authenticated, {@code /tso}
+ *     not reading its body, no readiness 503 but the coordinator's 500 {@code coordinator is not
+ *     fully initialized, wait a moment} on the changefeed routes, a delete of a missing changefeed
+ *     answering {@code null}, the 7-field {@code ServerStatus} on root {@code /status} and the
+ *     {@code from-ticdc-api-v1} header (202 for writes, bare arrays for lists)
  */
 record ApiSurface(
     boolean hasSyncedRoute,
@@ -30,13 +37,15 @@ record ApiSurface(
     boolean hasClientAuthentication,
     boolean resolveLockRequiresArguments,
     boolean v1LooksUpChangefeedBeforeIdCheck,
-    boolean v1MasksSinkUriParseErrors) {
+    boolean v1MasksSinkUriParseErrors,
+    boolean coordinatorApi) {
 
   /** The surface of one release, decided by one exhaustive switch. */
   static ApiSurface of(TiCdcVersion version) {
     return switch (version) {
-      case V7_3 -> new ApiSurface(false, false, false, false, true, false);
-      case V8_5 -> new ApiSurface(true, true, true, true, false, true);
+      case V7_3 -> new ApiSurface(false, false, false, false, true, false, false);
+      case V8_5 -> new ApiSurface(true, true, true, true, false, true, false);
+      case V26_3_NEWARCH -> new ApiSurface(true, true, true, false, false, true, true);
     };
   }
 }

@@ -4,6 +4,7 @@ import static io.github.ticdcfake.fault.Operation.CREATE_CHANGEFEED;
 import static io.github.ticdcfake.fault.Operation.DELETE_CHANGEFEED;
 import static io.github.ticdcfake.fault.Operation.DELETE_SERVICE_GC_SAFEPOINT;
 import static io.github.ticdcfake.fault.Operation.DRAIN_CAPTURE;
+import static io.github.ticdcfake.fault.Operation.GET_ALL_TABLES;
 import static io.github.ticdcfake.fault.Operation.GET_CHANGEFEED;
 import static io.github.ticdcfake.fault.Operation.GET_CHANGEFEED_META_INFO;
 import static io.github.ticdcfake.fault.Operation.GET_CHANGEFEED_STATUS;
@@ -20,6 +21,7 @@ import static io.github.ticdcfake.fault.Operation.RESIGN_OWNER;
 import static io.github.ticdcfake.fault.Operation.RESOLVE_LOCK;
 import static io.github.ticdcfake.fault.Operation.RESUME_CHANGEFEED;
 import static io.github.ticdcfake.fault.Operation.SET_LOG_LEVEL;
+import static io.github.ticdcfake.fault.Operation.SET_REDACT_MODE;
 import static io.github.ticdcfake.fault.Operation.STATUS;
 import static io.github.ticdcfake.fault.Operation.UPDATE_CHANGEFEED;
 import static io.github.ticdcfake.fault.Operation.VERIFY_TABLE;
@@ -42,6 +44,9 @@ final class ApiV2Routes {
 
   /** The routes the given release serves (v7.3 has no {@code /synced}). */
   static RouteTable table(ApiSurface surface) {
+    if (surface.coordinatorApi()) {
+      return coordinatorTable();
+    }
     List<Route> routes = new ArrayList<>();
     // common APIs
     routes.add(Route.of(HEALTH, StatusHandlers::health, FORWARDED_TO_OWNER));
@@ -93,5 +98,96 @@ final class ApiV2Routes {
     // upstream APIs
     routes.add(Route.of(QUERY_TSO, StatusHandlers::tso));
     return RouteTable.group("/api/v2", Set.of(READINESS_GATED), routes);
+  }
+
+  /**
+   * The new architecture's {@code /api/v2} (pingcap/ticdc {@code api/v2/api.go@v26.3.4}): no
+   * readiness middleware (the changefeed handlers ask whether the coordinator is initialised,
+   * marked {@code READINESS_GATED} here), {@code FORWARDED_TO_OWNER} = ForwardToCoordinator, no
+   * {@code meta_info} and no v2 drain; the internal table routes (move_table, split, merge,
+   * dispatcher counts) are not served.
+   */
+  private static RouteTable coordinatorTable() {
+    List<Route> routes = new ArrayList<>();
+    routes.add(Route.of(STATUS, StatusHandlers::status));
+    routes.add(Route.of(SET_LOG_LEVEL, StatusHandlers::setLogLevel));
+    routes.add(Route.of(SET_REDACT_MODE, StatusHandlers::setRedactMode));
+    routes.add(Route.of(HEALTH, StatusHandlers::health, FORWARDED_TO_OWNER));
+    // changefeed APIs
+    routes.add(
+        Route.of(GET_CHANGEFEED, ChangefeedHandlers::get, FORWARDED_TO_OWNER, READINESS_GATED));
+    routes.add(
+        Route.of(
+            CREATE_CHANGEFEED,
+            ChangefeedHandlers::create,
+            FORWARDED_TO_OWNER,
+            AUTHENTICATED,
+            READINESS_GATED));
+    routes.add(
+        Route.of(LIST_CHANGEFEEDS, ChangefeedHandlers::list, FORWARDED_TO_OWNER, READINESS_GATED));
+    routes.add(
+        Route.of(
+            UPDATE_CHANGEFEED,
+            ChangefeedHandlers::update,
+            FORWARDED_TO_OWNER,
+            AUTHENTICATED,
+            READINESS_GATED));
+    routes.add(
+        Route.of(
+            RESUME_CHANGEFEED,
+            ChangefeedHandlers::resume,
+            FORWARDED_TO_OWNER,
+            AUTHENTICATED,
+            READINESS_GATED));
+    routes.add(
+        Route.of(
+            PAUSE_CHANGEFEED,
+            ChangefeedHandlers::pause,
+            FORWARDED_TO_OWNER,
+            AUTHENTICATED,
+            READINESS_GATED));
+    routes.add(
+        Route.of(
+            DELETE_CHANGEFEED,
+            ChangefeedHandlers::delete,
+            FORWARDED_TO_OWNER,
+            AUTHENTICATED,
+            READINESS_GATED));
+    routes.add(
+        Route.of(
+            GET_CHANGEFEED_STATUS,
+            ChangefeedHandlers::status,
+            FORWARDED_TO_OWNER,
+            AUTHENTICATED,
+            READINESS_GATED));
+    routes.add(
+        Route.of(
+            GET_CHANGEFEED_SYNCED,
+            ChangefeedHandlers::synced,
+            FORWARDED_TO_OWNER,
+            AUTHENTICATED,
+            READINESS_GATED));
+    // capture APIs
+    routes.add(Route.of(LIST_CAPTURES, CaptureHandlers::list, FORWARDED_TO_OWNER));
+    routes.add(Route.of(VERIFY_TABLE, ChangefeedHandlers::verifyTable));
+    routes.add(Route.of(GET_ALL_TABLES, ChangefeedHandlers::allTables));
+    // processor APIs: node-local stubs
+    routes.add(Route.of(LIST_PROCESSORS, ProcessorHandlers::list));
+    routes.add(Route.of(GET_PROCESSOR, ProcessorHandlers::get));
+    // owner APIs
+    routes.add(Route.of(RESIGN_OWNER, OwnerHandlers::resign, FORWARDED_TO_OWNER));
+    routes.add(Route.of(QUERY_TSO, StatusHandlers::tso));
+    // unsafe APIs
+    routes.add(
+        Route.of(GET_UNSAFE_METADATA, UnsafeHandlers::metadata, FORWARDED_TO_OWNER, AUTHENTICATED));
+    routes.add(
+        Route.of(RESOLVE_LOCK, UnsafeHandlers::resolveLock, FORWARDED_TO_OWNER, AUTHENTICATED));
+    routes.add(
+        Route.of(
+            DELETE_SERVICE_GC_SAFEPOINT,
+            UnsafeHandlers::deleteServiceGcSafepoint,
+            FORWARDED_TO_OWNER,
+            AUTHENTICATED));
+    return RouteTable.of("/api/v2", routes);
   }
 }

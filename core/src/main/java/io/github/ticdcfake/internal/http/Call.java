@@ -20,13 +20,30 @@ final class Call {
   private final Map<String, List<String>> query;
   final byte[] body;
 
+  /**
+   * The request carries {@code from-ticdc-api-v1: true} and the flavour honours it (pingcap/ticdc
+   * {@code api/v2/helper.go} isFromV1API): writes answer 202, lists bare arrays.
+   */
+  final boolean fromApiV1;
+
   Call(
       ServerContext server,
       String captureId,
       Map<String, String> pathParams,
       Map<String, List<String>> query,
       byte[] body) {
+    this(server, captureId, pathParams, query, body, false);
+  }
+
+  private Call(
+      ServerContext server,
+      String captureId,
+      Map<String, String> pathParams,
+      Map<String, List<String>> query,
+      byte[] body,
+      boolean fromApiV1) {
     this.server = server;
+    this.fromApiV1 = fromApiV1;
     this.captureId = captureId;
     this.pathParams = pathParams;
     this.query = query;
@@ -40,7 +57,19 @@ final class Call {
         request.answeringCaptureId,
         request.match.params(),
         GoQuery.parse(request.exchange.getQueryString()),
-        request.body);
+        request.body,
+        server.surface().coordinatorApi()
+            && "true".equals(request.exchange.getRequestHeaders().getFirst("from-ticdc-api-v1")));
+  }
+
+  /** The success status of a write: 200, or 202 for a call from the v1 shim. */
+  int writeStatus() {
+    return fromApiV1 ? 202 : 200;
+  }
+
+  /** A list body: {@code {"total","items"}}, or the bare array for a call from the v1 shim. */
+  Object list(List<?> items) {
+    return fromApiV1 ? items : io.github.ticdcfake.internal.json.v2.ListResponse.of(items);
   }
 
   FakeCluster cluster() {
@@ -85,6 +114,11 @@ final class Call {
    * cdc/api/v2/api_helpers.go}).
    */
   String namespace() {
+    if (surface().coordinatorApi()) {
+      // the classic kernel of the new architecture has one keyspace; ?keyspace= and ?namespace=
+      // are ignored (pingcap/ticdc api/v2/changefeed.go GetKeyspaceValueWithDefault)
+      return FakeCluster.DEFAULT_NAMESPACE;
+    }
     String namespace = query("namespace");
     return namespace.isEmpty() ? FakeCluster.DEFAULT_NAMESPACE : namespace;
   }

@@ -2,7 +2,6 @@ package io.github.ticdcfake.internal.http;
 
 import io.github.ticdcfake.internal.json.v2.CaptureJson;
 import io.github.ticdcfake.internal.json.v2.DrainCaptureResp;
-import io.github.ticdcfake.internal.json.v2.ListResponse;
 
 /** The capture routes (tiflow {@code cdc/api/v2/capture.go}). */
 final class CaptureHandlers {
@@ -17,7 +16,6 @@ final class CaptureHandlers {
   /** {@code GET /api/v2/captures}: live captures with their owner flag. */
   static Response list(Call call) {
     return Response.json(
-        200,
-        ListResponse.of(call.cluster().liveCaptures().stream().map(CaptureJson::from).toList()));
+        200, call.list(call.cluster().liveCaptures().stream().map(CaptureJson::from).toList()));
   }
 }

@@ -1,9 +1,11 @@
 package io.github.ticdcfake.internal.http;
 
+import io.github.ticdcfake.cluster.CdcError;
 import io.github.ticdcfake.cluster.Changefeed;
 import io.github.ticdcfake.cluster.ChangefeedSpec;
 import io.github.ticdcfake.cluster.RequestBodies;
 import io.github.ticdcfake.cluster.SyncedStatus;
+import io.github.ticdcfake.internal.json.Json;
 import io.github.ticdcfake.internal.json.v2.ChangeFeedInfo;
 import io.github.ticdcfake.internal.json.v2.ChangeFeedInfo.View;
 import io.github.ticdcfake.internal.json.v2.ChangefeedCommonInfo;
@@ -23,7 +25,7 @@ final class ChangefeedHandlers {
     ChangefeedSpec spec = call.bind(json -> ChangefeedSpec.decodeCreate(json, call.version()));
     Changefeed created = call.cluster().createChangefeed(spec);
     return Response.json(
-        200,
+        call.writeStatus(),
         ChangeFeedInfo.from(created, created.config(), View.WRITE, call.v2Views(), call.zone()));
   }
 
@@ -31,6 +33,15 @@ final class ChangefeedHandlers {
   static Response list(Call call) {
     List<Changefeed> changefeeds =
         call.cluster().listChangefeeds(call.namespace(), call.query("state"));
+    if (call.fromApiV1) {
+      // the v1 shim answers the bare array
+      return Response.json(
+          200,
+          call.list(
+              changefeeds.stream()
+                  .map(cf -> ChangefeedCommonInfo.from(cf, call.v2Views(), call.zone()))
+                  .toList()));
+    }
     return Response.rawJson(
         200, ChangefeedCommonInfo.compactList(changefeeds, call.v2Views(), call.zone()));
   }
@@ -59,27 +70,59 @@ final class ChangefeedHandlers {
                 call.path(ID),
                 () -> call.bind(json -> ChangefeedSpec.decodeUpdate(json, call.version())));
     return Response.json(
-        200,
+        call.writeStatus(),
         ChangeFeedInfo.from(updated, updated.config(), View.WRITE, call.v2Views(), call.zone()));
   }
 
-  /** {@code DELETE /api/v2/changefeeds/{id}}: idempotent. */
+  /**
+   * {@code DELETE /api/v2/changefeeds/{id}}: idempotent; the new architecture answers a missing
+   * changefeed with {@code null} (pingcap/ticdc {@code api/v2/changefeed.go} DeleteChangefeed).
+   */
   static Response delete(Call call) {
-    call.cluster().removeChangefeed(call.namespace(), call.path(ID));
-    return Response.empty();
+    boolean removed = call.cluster().removeChangefeed(call.namespace(), call.path(ID));
+    if (!removed && call.surface().coordinatorApi()) {
+      return Response.jsonNull(call.writeStatus());
+    }
+    return Response.empty(call.writeStatus());
   }
 
   /** {@code POST /api/v2/changefeeds/{id}/pause}: any body is ignored. */
   static Response pause(Call call) {
     call.cluster().pauseChangefeed(call.namespace(), call.path(ID));
-    return Response.empty();
+    return Response.empty(call.writeStatus());
   }
 
   /** {@code POST /api/v2/changefeeds/{id}/resume}: existence first, then the required body. */
   static Response resume(Call call) {
     call.cluster()
-        .resumeChangefeed(call.namespace(), call.path(ID), () -> call.bind(RequestBodies::resume));
-    return Response.empty();
+        .resumeChangefeed(
+            call.namespace(),
+            call.path(ID),
+            () ->
+                call.surface().coordinatorApi()
+                    ? optionalResume(call)
+                    : call.bind(RequestBodies::resume));
+    return Response.empty(call.writeStatus());
+  }
+
+  /**
+   * The new architecture reads resume's body itself: empty means defaults, a malformed one is a 400
+   * {@code ErrAPIInvalidParam} as JSON (pingcap/ticdc {@code api/v2/changefeed.go}
+   * ResumeChangefeed).
+   */
+  private static RequestBodies.Resume optionalResume(Call call) {
+    try {
+      return RequestBodies.resume(
+          Json.parse(call.body.length == 0 ? new byte[] {'{', '}'} : call.body));
+    } catch (Json.SyntaxException e) {
+      throw CdcError.API_INVALID_PARAM.wrap(e.getMessage());
+    }
+  }
+
+  /** {@code POST /api/v2/get_all_tables}: every upstream table the filter selects. */
+  static Response allTables(Call call) {
+    ChangefeedSpec spec = call.bind(json -> ChangefeedSpec.decodeVerifyTable(json, call.version()));
+    return Response.json(200, TablesJson.withAllTables(call.cluster().allTables(spec)));
   }
 
   /**
@@ -93,7 +136,7 @@ final class ChangefeedHandlers {
                 call.namespace(),
                 call.path(ID),
                 () ->
-                    call.body.length > 0
+                    call.body.length > 0 && !call.surface().coordinatorApi()
                         ? call.bind(json -> ChangefeedSpec.decodeUpdate(json, call.version()))
                         : null);
     return Response.json(200, SyncedStatusJson.from(status, call.zone()));
@@ -102,12 +145,16 @@ final class ChangefeedHandlers {
   /** {@code POST /api/v2/verify_table}: eligible and ineligible tables, empty lists omitted. */
   static Response verifyTable(Call call) {
     ChangefeedSpec spec = call.bind(json -> ChangefeedSpec.decodeVerifyTable(json, call.version()));
-    return Response.json(200, TablesJson.from(call.cluster().verifyTables(spec)));
+    return Response.json(
+        200,
+        call.surface().coordinatorApi()
+            ? TablesJson.withAllTables(call.cluster().verifyTables(spec))
+            : TablesJson.from(call.cluster().verifyTables(spec)));
   }
 
   /** {@code GET /api/v2/changefeeds/{id}/status}. */
   static Response status(Call call) {
     Changefeed cf = call.cluster().getChangefeed(call.namespace(), call.path(ID));
-    return Response.json(200, ChangefeedStatus.from(cf, call.zone()));
+    return Response.json(200, ChangefeedStatus.from(cf, call.v2Views(), call.zone()));
   }
 }

@@ -45,16 +45,22 @@ final class Gates {
   /** {@link RouteFlag#READINESS_GATED}: tiflow's {@code CheckServerReadyMiddleware}. */
   static final class Readiness implements Responder {
     private final FakeCluster cluster;
+    private final boolean coordinatorApi;
     private final Responder next;
 
-    Readiness(FakeCluster cluster, Responder next) {
+    Readiness(FakeCluster cluster, boolean coordinatorApi, Responder next) {
       this.cluster = cluster;
+      this.coordinatorApi = coordinatorApi;
       this.next = next;
     }
 
     @Override
     public Response answer(Request request) {
       if (request.route().has(RouteFlag.READINESS_GATED) && !cluster.isReady()) {
+        if (coordinatorApi) {
+          // pingcap/ticdc api/v2/helper.go isInitialized: a plain error, no code
+          throw CdcException.plain("coordinator is not fully initialized, wait a moment");
+        }
         throw CdcError.SERVER_IS_NOT_READY.raise();
       }
       return next.answer(request);

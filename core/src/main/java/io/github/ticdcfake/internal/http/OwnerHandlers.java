@@ -11,6 +11,6 @@ final class OwnerHandlers {
     if (owner) {
       call.cluster().resignOwner();
     }
-    return Response.empty();
+    return Response.empty(call.writeStatus());
   }
 }

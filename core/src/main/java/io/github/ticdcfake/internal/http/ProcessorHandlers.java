@@ -10,6 +10,10 @@ final class ProcessorHandlers {
 
   /** {@code GET /api/v2/processors}: all namespaces; {@code ?namespace=} is ignored. */
   static Response list(Call call) {
+    if (call.surface().coordinatorApi()) {
+      // pingcap/ticdc api/v2/processor.go: a stub, kept for classic clients
+      return Response.json(200, call.list(java.util.List.of()));
+    }
     return Response.json(
         200,
         ListResponse.of(
@@ -18,6 +22,9 @@ final class ProcessorHandlers {
 
   /** {@code GET /api/v2/processors/{changefeed_id}/{capture_id}}. */
   static Response get(Call call) {
+    if (call.surface().coordinatorApi()) {
+      return Response.json(200, new ProcessorDetail(null)); // any ids, no lookup
+    }
     return Response.json(
         200,
         new ProcessorDetail(

@@ -22,6 +22,7 @@ record Response(
   static final String JSON = "application/json; charset=utf-8";
   static final String TEXT_PLAIN_UTF8 = "text/plain; charset=utf-8";
   private static final byte[] EMPTY_OBJECT = Json.compact(new EmptyResponse());
+  private static final byte[] NULL_BYTES = {'n', 'u', 'l', 'l'};
   private static final HttpString INTERNAL_ERROR = new HttpString("X-Fake-Internal-Error");
 
   /** Writes status, headers and body in one flush, with the body's exact length. */
@@ -58,6 +59,16 @@ record Response(
   /** TiCDC's {@code EmptyResponse}: the two bytes {@code {}}. */
   static Response empty() {
     return new Response(200, JSON, EMPTY_OBJECT, null);
+  }
+
+  /** {@code EmptyResponse} with another success status (202 for the new architecture's v1 shim). */
+  static Response empty(int status) {
+    return new Response(status, JSON, EMPTY_OBJECT, null);
+  }
+
+  /** gin's {@code c.JSON(status, nil)}: the four bytes {@code null}. */
+  static Response jsonNull(int status) {
+    return new Response(status, JSON, NULL_BYTES, null);
   }
 
   /** Go's net/http answer to an unparseable request URI (before any handler runs). */

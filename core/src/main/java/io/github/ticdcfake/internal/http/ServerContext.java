@@ -17,6 +17,7 @@ final class ServerContext {
   private final String adminToken;
   private volatile Set<String> clientAllowedUsers = Set.of();
   private volatile Map<String, String> upstreamUsers = Map.of();
+  private final Map<String, String> redactModes = new java.util.concurrent.ConcurrentHashMap<>();
 
   ServerContext(FakeCluster cluster) {
     this(cluster, new HeldExchanges(), true, null);
@@ -72,6 +73,15 @@ final class ServerContext {
   void requireClientUsers(Set<String> allowed, Map<String, String> upstream) {
     this.upstreamUsers = Map.copyOf(upstream);
     this.clientAllowedUsers = Set.copyOf(allowed);
+  }
+
+  /** A capture's log redaction mode (new architecture): {@code OFF} until raised. */
+  String redactMode(String captureId) {
+    return redactModes.getOrDefault(captureId, "OFF");
+  }
+
+  void setRedactMode(String captureId, String mode) {
+    redactModes.put(captureId, mode);
   }
 
   /** The bearer token {@code /__fake} requires, or {@code null}. */

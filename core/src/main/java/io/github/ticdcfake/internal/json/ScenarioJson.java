@@ -38,6 +38,7 @@ public final class ScenarioJson {
       Set.of(
           "captures",
           "version",
+          "newarch",
           "pd_endpoints",
           "cluster_id",
           "time_zone",
@@ -79,7 +80,14 @@ public final class ScenarioJson {
     if (top.has("captures")) {
       b.captures((int) top.integer("captures", 1, 1000));
     }
-    if (top.has("version")) {
+    boolean newArchitecture = top.bool("newarch", false);
+    if (newArchitecture) {
+      try {
+        b.version(TiCdcVersion.newArchitecture(top.has("version") ? top.string("version") : null));
+      } catch (IllegalArgumentException e) {
+        throw new FieldException("newarch", e.getMessage());
+      }
+    } else if (top.has("version")) {
       try {
         b.version(TiCdcVersion.parse(top.string("version")));
       } catch (IllegalArgumentException e) {
@@ -315,6 +323,10 @@ public final class ScenarioJson {
     Map<String, Object> top = new LinkedHashMap<>();
     scenario.captures().ifPresent(n -> top.put("captures", n));
     scenario.version().ifPresent(v -> top.put("version", v.version()));
+    scenario
+        .version()
+        .filter(TiCdcVersion::isNewArchitecture)
+        .ifPresent(v -> top.put("newarch", true));
     if (!scenario.pdEndpoints().isEmpty()) {
       top.put("pd_endpoints", scenario.pdEndpoints());
     }

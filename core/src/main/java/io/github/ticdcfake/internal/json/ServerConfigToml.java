@@ -102,6 +102,9 @@ public final class ServerConfigToml {
           throw incompatible(file, key, value, "integer");
         }
         gcTtl = value.longValue();
+      } else if (key.equals("newarch") && value.isBoolean()) {
+        // pingcap/ticdc cmd/cdc/server/server.go isNewArchEnabled; other forms stay ignored
+        booleans.put("newarch", value.booleanValue());
       } else if (key.equals("security")) {
         if (!value.isObject()) {
           throw incompatible(file, key, value, "table");

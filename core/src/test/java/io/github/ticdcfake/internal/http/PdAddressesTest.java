@@ -41,7 +41,8 @@ class PdAddressesTest {
 
   @Test
   void resumeWithAnUnreachablePdIs500AndWas400InV73() {
-    for (TiCdcVersion version : TiCdcVersion.values()) {
+    // the new architecture never reads the PD fields (NewArchApiTest)
+    for (TiCdcVersion version : java.util.List.of(TiCdcVersion.V7_3, TiCdcVersion.V8_5)) {
       try (FakeTiCdcServer server = FakeTiCdcServer.builder().version(version).start()) {
         TestHttp http = TestHttp.pooled(server.url());
         http.post(

@@ -19,6 +19,7 @@ import java.util.Map;
   "upstream_id",
   "namespace",
   "id",
+  "keyspace",
   "sink_uri",
   "create_time",
   "start_ts",
@@ -31,12 +32,15 @@ import java.util.Map;
   "resolved_ts",
   "checkpoint_ts",
   "checkpoint_time",
-  "task_status"
+  "task_status",
+  "gid",
+  "maintainer_addr"
 })
 public record ChangeFeedInfo(
     @JsonInclude(Include.NON_NULL) @JsonProperty("upstream_id") Object upstreamId,
     @JsonInclude(Include.NON_EMPTY) @JsonProperty("namespace") String namespace,
     @JsonInclude(Include.NON_EMPTY) @JsonProperty("id") String id,
+    @JsonInclude(Include.NON_NULL) @JsonProperty("keyspace") String keyspace,
     @JsonInclude(Include.NON_EMPTY) @JsonProperty("sink_uri") String sinkUri,
     @JsonProperty("create_time") String createTime,
     @JsonInclude(Include.NON_NULL) @JsonProperty("start_ts") Object startTs,
@@ -49,7 +53,20 @@ public record ChangeFeedInfo(
     @JsonProperty("resolved_ts") Object resolvedTs,
     @JsonProperty("checkpoint_ts") Object checkpointTs,
     @JsonProperty("checkpoint_time") String checkpointTime,
-    @JsonInclude(Include.NON_EMPTY) @JsonProperty("task_status") List<TaskStatus> taskStatus) {
+    @JsonInclude(Include.NON_EMPTY) @JsonProperty("task_status") List<TaskStatus> taskStatus,
+    @JsonInclude(Include.NON_NULL) @JsonProperty("gid") GidJson gid,
+    @JsonInclude(Include.NON_EMPTY) @JsonProperty("maintainer_addr") String maintainerAddr) {
+
+  /** The new architecture's {@code gid}: two unsigned 64-bit halves. */
+  @JsonPropertyOrder({"low", "high"})
+  public record GidJson(@JsonProperty("low") Object low, @JsonProperty("high") Object high) {
+    static GidJson from(Changefeed.Gid gid) {
+      return new GidJson(Json.uint64(gid.low()), Json.uint64(gid.high()));
+    }
+  }
+
+  /** Go's zero {@code time.Time}, which the new architecture prints in GET's {@code error}. */
+  private static final String ZERO_TIME = "0001-01-01T00:00:00Z";
 
   /** How a response shows the changefeed. */
   public enum View {
@@ -66,11 +83,19 @@ public record ChangeFeedInfo(
       Changefeed cf, ReplicaConfig config, View view, V2ViewFlavour flavour, ZoneId zone) {
     RunningErrorJson error = null;
     ChangefeedState state = cf.state();
+    boolean keyspace = flavour.keyspaceModels();
     if (flavour.errorInGet().contains(state)) {
-      error = cf.error().map(RunningErrorJson::withoutTime).orElse(null);
+      error =
+          cf.error()
+              .map(
+                  e ->
+                      keyspace
+                          ? new RunningErrorJson(ZERO_TIME, e.addr(), e.code(), e.message())
+                          : RunningErrorJson.withoutTime(e))
+              .orElse(null);
     }
     List<TaskStatus> tasks = null;
-    if (view != View.WRITE && state == ChangefeedState.NORMAL) {
+    if (!keyspace && view != View.WRITE && state == ChangefeedState.NORMAL) {
       tasks = new ArrayList<>();
       for (Map.Entry<String, List<Long>> e : cf.tables().entrySet()) {
         tasks.add(new TaskStatus(e.getKey(), e.getValue()));
@@ -78,8 +103,9 @@ public record ChangeFeedInfo(
     }
     return new ChangeFeedInfo(
         cf.upstreamId() == 0 ? null : Json.uint64(cf.upstreamId()),
-        cf.namespace(),
+        keyspace ? null : cf.namespace(),
         cf.id(),
+        keyspace ? cf.namespace() : null,
         view == View.META_INFO ? cf.sinkUri() : cf.maskedSinkUri(),
         GoTime.rfc3339Nano(cf.createTime(), zone),
         cf.startTs() == 0 ? null : Json.uint64(cf.startTs()),
@@ -89,9 +115,11 @@ public record ChangeFeedInfo(
         state.wireName(),
         error,
         cf.creatorVersion(),
-        Json.uint64(cf.resolvedTs()),
+        Json.uint64(keyspace ? cf.checkpointTs() : cf.resolvedTs()),
         Json.uint64(cf.checkpointTs()),
         GoTime.tsoLocal(cf.checkpointTs(), zone),
-        tasks);
+        tasks,
+        keyspace && cf.gid() != null ? GidJson.from(cf.gid()) : null,
+        keyspace ? cf.maintainerAddress().orElse(null) : null);
   }
 }

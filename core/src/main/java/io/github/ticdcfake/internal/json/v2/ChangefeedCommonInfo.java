@@ -17,6 +17,7 @@ import java.util.List;
   "upstream_id",
   "namespace",
   "id",
+  "keyspace",
   "state",
   "checkpoint_tso",
   "checkpoint_time",
@@ -25,8 +26,9 @@ import java.util.List;
 @JsonInclude(Include.ALWAYS)
 public record ChangefeedCommonInfo(
     @JsonProperty("upstream_id") Object upstreamId,
-    @JsonProperty("namespace") String namespace,
+    @JsonInclude(Include.NON_NULL) @JsonProperty("namespace") String namespace,
     @JsonProperty("id") String id,
+    @JsonInclude(Include.NON_NULL) @JsonProperty("keyspace") String keyspace,
     @JsonProperty("state") String state,
     @JsonProperty("checkpoint_tso") Object checkpointTso,
     @JsonProperty("checkpoint_time") String checkpointTime,
@@ -34,8 +36,9 @@ public record ChangefeedCommonInfo(
   public static ChangefeedCommonInfo from(Changefeed cf, V2ViewFlavour flavour, ZoneId zone) {
     return new ChangefeedCommonInfo(
         Json.uint64(cf.upstreamId()),
-        cf.namespace(),
+        flavour.keyspaceModels() ? null : cf.namespace(),
         cf.id(),
+        flavour.keyspaceModels() ? cf.namespace() : null,
         cf.state().listName(),
         Json.uint64(cf.checkpointTs()),
         GoTime.tsoLocal(cf.checkpointTs(), zone),
@@ -63,6 +66,11 @@ public record ChangefeedCommonInfo(
    */
   public static byte[] compactList(
       List<Changefeed> changefeeds, V2ViewFlavour flavour, ZoneId zone) {
+    if (flavour.keyspaceModels()) {
+      // the new architecture's item shape (keyspace after id) goes through the declared record
+      return Json.compact(
+          ListResponse.of(changefeeds.stream().map(cf -> from(cf, flavour, zone)).toList()));
+    }
     return Json.compactWith(
         64 + changefeeds.size() * 192,
         out -> {

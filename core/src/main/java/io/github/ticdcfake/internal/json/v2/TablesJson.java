@@ -8,12 +8,25 @@ import io.github.ticdcfake.cluster.VerifiedTables;
 import java.util.List;
 
 /** {@code Tables} ({@code verify_table}): each list omitted when empty. */
-@JsonPropertyOrder({"ineligible_tables", "eligible_tables"})
+@JsonPropertyOrder({"ineligible_tables", "eligible_tables", "all_tables"})
 @JsonInclude(Include.NON_EMPTY)
 public record TablesJson(
     @JsonProperty("ineligible_tables") List<TableName> ineligibleTables,
-    @JsonProperty("eligible_tables") List<TableName> eligibleTables) {
+    @JsonProperty("eligible_tables") List<TableName> eligibleTables,
+    @JsonProperty("all_tables") List<TableName> allTables) {
   public static TablesJson from(VerifiedTables tables) {
-    return new TablesJson(TableName.of(tables.ineligible()), TableName.of(tables.eligible()));
+    return new TablesJson(
+        TableName.of(tables.ineligible()), TableName.of(tables.eligible()), List.of());
+  }
+
+  /**
+   * The new architecture's {@code Tables}, which adds {@code all_tables}: the ineligible, then the
+   * eligible ones (pingcap/ticdc {@code api/v2/model.go@v26.3.4}).
+   */
+  public static TablesJson withAllTables(VerifiedTables tables) {
+    List<TableName> all = new java.util.ArrayList<>(TableName.of(tables.ineligible()));
+    all.addAll(TableName.of(tables.eligible()));
+    return new TablesJson(
+        TableName.of(tables.ineligible()), TableName.of(tables.eligible()), List.copyOf(all));
   }
 }

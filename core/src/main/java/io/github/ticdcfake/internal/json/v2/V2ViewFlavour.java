@@ -20,11 +20,16 @@ import java.util.Set;
  * @param errorInList states in which a list item shows an error (tiflow {@code
  *     cdc/api/v2/changefeed.go} listChangeFeeds)
  * @param listErrorFallsBackToWarning a list item without an error shows the last warning instead
+ * @param keyspaceModels the new architecture's models (pingcap/ticdc {@code
+ *     api/v2/model.go@v26.3.4}): {@code keyspace} after {@code id} instead of {@code namespace},
+ *     {@code gid} and {@code maintainer_addr}, never a {@code task_status}, {@code resolved_ts}
+ *     equal to {@code checkpoint_ts}, and GET's {@code error.time} printed as Go's zero time
  */
 public record V2ViewFlavour(
     Set<ChangefeedState> errorInGet,
     Set<ChangefeedState> errorInList,
-    boolean listErrorFallsBackToWarning) {
+    boolean listErrorFallsBackToWarning,
+    boolean keyspaceModels) {
 
   public V2ViewFlavour {
     errorInGet = Set.copyOf(errorInGet);
@@ -34,10 +39,21 @@ public record V2ViewFlavour(
   /** The views of one release, decided by one exhaustive switch. */
   public static V2ViewFlavour of(TiCdcVersion version) {
     return switch (version) {
-      case V7_3 -> new V2ViewFlavour(allBut(NORMAL), allBut(NORMAL), false);
+      case V7_3 -> new V2ViewFlavour(allBut(NORMAL), allBut(NORMAL), false, false);
       case V8_5 ->
           new V2ViewFlavour(
-              EnumSet.of(PENDING, WARNING, FAILED), EnumSet.of(WARNING, PENDING, FAILED), true);
+              EnumSet.of(PENDING, WARNING, FAILED),
+              EnumSet.of(WARNING, PENDING, FAILED),
+              true,
+              false);
+      // pingcap/ticdc api/v2/changefeed.go@v26.3.4: GET shows the error unless normal, stopped,
+      // finished or removed; a list item always shows its error, else its warning
+      case V26_3_NEWARCH ->
+          new V2ViewFlavour(
+              EnumSet.of(PENDING, WARNING, FAILED),
+              EnumSet.allOf(ChangefeedState.class),
+              true,
+              true);
     };
   }
 

@@ -62,7 +62,9 @@ class ChangefeedListBytesTest {
         null,
         "v8.5.4",
         Map.of(),
-        version);
+        version,
+        null,
+        Optional.empty());
   }
 
   @Test
