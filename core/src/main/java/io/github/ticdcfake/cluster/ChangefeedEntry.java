@@ -46,7 +46,13 @@ final class ChangefeedEntry {
   long checkpointTs;
   long resolvedTs;
   boolean stalled;
+
+  /** How far the checkpoint trails the clock: the cluster's lag, or the one a script set. */
   long checkpointLagMillis;
+
+  /** Whether a script set {@link #checkpointLagMillis}: then the checkpoint sits exactly there. */
+  boolean lagScripted;
+
   long resolvedLagMillis;
   long lastProgressMillis;
   long lastSyncedTs;
@@ -79,6 +85,7 @@ final class ChangefeedEntry {
     c.resolvedTs = resolvedTs;
     c.stalled = stalled;
     c.checkpointLagMillis = checkpointLagMillis;
+    c.lagScripted = lagScripted;
     c.resolvedLagMillis = resolvedLagMillis;
     c.lastProgressMillis = lastProgressMillis;
     c.lastSyncedTs = lastSyncedTs;

@@ -42,6 +42,9 @@ final class ChangefeedScripting {
           entry.error = running;
         }
       }
+      if (entry.lagScripted) {
+        OwnerTickEngine.holdScriptedLag(entry, core.clock.millis());
+      }
       if (newState == ChangefeedState.FINISHED && entry.targetTs != 0) {
         entry.checkpointTs = entry.targetTs;
         entry.resolvedTs = Math.max(entry.resolvedTs, entry.targetTs);
@@ -50,24 +53,36 @@ final class ChangefeedScripting {
     }
   }
 
+  /**
+   * Freezes the checkpoint where it stands, or releases it: then it follows the clock like a fresh
+   * changefeed's, catching up at twice the clock's speed to the cluster's lag. Either way a
+   * scripted lag or checkpoint is forgotten (the last scripting command wins).
+   */
   void setCheckpointStalled(String namespace, String id, boolean stalled) {
     synchronized (core.lock) {
       ChangefeedEntry entry = core.require(namespace, id);
       OwnerTickEngine.progress(entry, core.clock.millis());
       entry.stalled = stalled;
+      followClusterLag(entry);
       entry.lastProgressMillis = core.clock.millis();
     }
   }
 
+  /**
+   * Holds the checkpoint exactly {@code lag} behind the PD clock from now on, releasing a stall or
+   * a scripted checkpoint; a changefeed that is not normal takes the lag up when it runs again.
+   */
   void setCheckpointLag(String namespace, String id, Duration lag) {
     synchronized (core.lock) {
       ChangefeedEntry entry = core.require(namespace, id);
       entry.checkpointLagMillis = Math.max(lag.toMillis(), 0);
-      entry.resolvedLagMillis = Math.min(entry.resolvedLagMillis, entry.checkpointLagMillis);
+      entry.lagScripted = true;
       entry.stalled = false;
+      OwnerTickEngine.holdScriptedLag(entry, core.clock.millis());
     }
   }
 
+  /** Sets the checkpoint and freezes it there, replacing a scripted lag or stall. */
   Changefeed setCheckpoint(String namespace, String id, long checkpointTs) {
     synchronized (core.lock) {
       ChangefeedEntry entry = core.require(namespace, id);
@@ -76,6 +91,7 @@ final class ChangefeedScripting {
         entry.resolvedTs = checkpointTs;
       }
       entry.stalled = true;
+      followClusterLag(entry);
       if (entry.state.isRunning()
           && entry.targetTs != 0
           && Long.compareUnsigned(checkpointTs, entry.targetTs) >= 0) {
@@ -84,6 +100,11 @@ final class ChangefeedScripting {
       }
       return core.snapshot(entry);
     }
+  }
+
+  private void followClusterLag(ChangefeedEntry entry) {
+    entry.lagScripted = false;
+    entry.checkpointLagMillis = core.checkpointLagMillis;
   }
 
   void recordSyncedData(String namespace, String id, long commitTs) {

@@ -81,11 +81,11 @@ final class OwnerTickEngine {
       }
       it.remove();
       progress(entry, now);
-      apply(entry, job);
+      apply(entry, job, now);
     }
   }
 
-  private static void apply(ChangefeedEntry entry, Job job) {
+  private static void apply(ChangefeedEntry entry, Job job, long nowMillis) {
     ChangefeedState s = entry.state;
     if (job.type == JobType.STOP) {
       if (s == ChangefeedState.NORMAL
@@ -106,14 +106,18 @@ final class OwnerTickEngine {
         entry.resolvedTs = job.overwriteCheckpointTs;
         entry.startTs = job.overwriteCheckpointTs;
       }
+      if (entry.lagScripted) {
+        holdScriptedLag(entry, nowMillis);
+      }
     }
   }
 
   /**
-   * Checkpoints of normal changefeeds follow the PD clock: they gain twice the clock time that
-   * passed (so a backlog is caught up) but never come closer to "now" than their lag, and stop at
-   * the target ts, where the changefeed finishes. Time spent stopped, failed or stalled does not
-   * count.
+   * Checkpoints of normal changefeeds follow the PD clock. A {@linkplain #holdScriptedLag scripted
+   * lag} holds them exactly that far behind; otherwise they gain twice the clock time that passed
+   * (so a backlog is caught up) but never come closer to "now" than the cluster's lag. Either way
+   * they stop at the target ts, where the changefeed finishes. Time spent stopped, failed or
+   * stalled does not count.
    */
   static void progress(ChangefeedEntry entry, long nowMillis) {
     long elapsed = nowMillis - entry.lastProgressMillis;
@@ -124,9 +128,13 @@ final class OwnerTickEngine {
     if (entry.state != ChangefeedState.NORMAL || entry.stalled) {
       return;
     }
+    if (entry.lagScripted) {
+      holdScriptedLag(entry, nowMillis);
+      return;
+    }
     long resolved =
         Math.min(
-            Tso.compose(Math.max(nowMillis - entry.resolvedLagMillis, 0), 0),
+            Tso.compose(Math.max(nowMillis - resolvedLag(entry), 0), 0),
             Tso.compose(Tso.physicalMillis(entry.resolvedTs) + 2 * elapsed, 0));
     long checkpoint =
         Math.min(
@@ -138,6 +146,37 @@ final class OwnerTickEngine {
     }
     entry.resolvedTs = Math.max(entry.resolvedTs, resolved);
     entry.checkpointTs = Math.min(Math.max(entry.checkpointTs, checkpoint), entry.resolvedTs);
+    finishAtTarget(entry);
+  }
+
+  /**
+   * Puts a normal changefeed's checkpoint exactly its scripted lag behind {@code nowMillis} (ahead
+   * or back from where it was, even below its start ts: the script decides), and its resolved ts
+   * the cluster's resolved lag behind (never behind the checkpoint), both capped at the target ts.
+   * The result depends on {@code nowMillis} alone, so it holds as the clock runs.
+   */
+  static void holdScriptedLag(ChangefeedEntry entry, long nowMillis) {
+    if (entry.state != ChangefeedState.NORMAL) {
+      return;
+    }
+    long checkpoint = Tso.compose(Math.max(nowMillis - entry.checkpointLagMillis, 0), 0);
+    long resolved = Tso.compose(Math.max(nowMillis - resolvedLag(entry), 0), 0);
+    if (entry.targetTs != 0) {
+      resolved = Math.min(resolved, entry.targetTs);
+      checkpoint = Math.min(checkpoint, entry.targetTs);
+    }
+    entry.checkpointTs = checkpoint;
+    entry.resolvedTs = resolved;
+    entry.lastProgressMillis = Math.max(entry.lastProgressMillis, nowMillis);
+    finishAtTarget(entry);
+  }
+
+  /** The resolved ts trails by the cluster's resolved lag, but never more than the checkpoint. */
+  private static long resolvedLag(ChangefeedEntry entry) {
+    return Math.min(entry.resolvedLagMillis, entry.checkpointLagMillis);
+  }
+
+  private static void finishAtTarget(ChangefeedEntry entry) {
     if (entry.targetTs != 0 && entry.checkpointTs >= entry.targetTs) {
       entry.state = ChangefeedState.FINISHED;
     }

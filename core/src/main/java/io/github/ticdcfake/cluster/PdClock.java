@@ -164,6 +164,29 @@ public final class PdClock {
     }
   }
 
+  /**
+   * Puts the clock in {@code manual} or system mode at {@code now}, as a scenario's clock starts: a
+   * system clock runs on from {@code now}. Works on a clock nobody has read yet whatever {@code
+   * now} is; after that only forward, as a clock never goes back.
+   *
+   * @throws IllegalArgumentException if a reader has already seen a later time
+   */
+  void startAt(boolean manual, Instant now) {
+    long millis = now.toEpochMilli();
+    synchronized (ticks) {
+      if (now.isBefore(ticks.last)) {
+        throw new IllegalArgumentException(
+            now + " is before the PD clock's time " + ticks.last + "; a PD clock never goes back");
+      }
+      ticks.manual = manual;
+      if (manual) {
+        ticks.manualMillis = millis;
+      } else {
+        ticks.offsetMillis = millis - ticks.wall.millis();
+      }
+    }
+  }
+
   /** Issues the next TSO: the current physical time, strictly greater than any issued before. */
   public long nextTso() {
     synchronized (ticks) {

@@ -1,6 +1,8 @@
 package io.github.ticdcfake.cluster;
 
 import io.github.ticdcfake.fault.FaultRule;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,13 +13,14 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A cluster to start from: captures, TiCDC version, upstream tables, changefeeds in given states
- * and fault rules — the Java form of the scenario file ({@code --scenario}, {@code GET
- * /__fake/state}) — plus server settings read at start (PD endpoints, cluster id, time zone,
- * advertise address, upstream users), which {@code GET /__fake/state} does not repeat.
+ * A cluster to start from: captures, TiCDC version, the PD clock, health and readiness, the GC
+ * safepoint, upstream tables, changefeeds in given states with their checkpoints, and fault rules —
+ * the Java form of the scenario file ({@code --scenario}, {@code GET /__fake/state}) — plus server
+ * settings read at start (PD endpoints, cluster id, time zone, advertise address, upstream users),
+ * which {@code GET /__fake/state} does not repeat.
  *
  * <p>Changefeeds are created through the same validation as {@code POST /api/v2/changefeeds}, then
- * forced into their state. Immutable.
+ * given their checkpoint and forced into their state. Immutable.
  *
  * <pre>{@code
  * Scenario scenario = Scenario.builder()
@@ -43,6 +46,10 @@ public final class Scenario {
   private final Optional<ZoneId> timeZone;
   private final Optional<String> advertiseAddress;
   private final Map<String, String> upstreamUsers;
+  private final Optional<ClockSeed> clock;
+  private final boolean healthy;
+  private final boolean ready;
+  private final long gcSafepoint;
 
   /**
    * A changefeed of a scenario.
@@ -50,13 +57,79 @@ public final class Scenario {
    * @param spec the create request
    * @param state the state it is forced into after the create
    * @param error its error (failed, pending) or warning (warning), if any
+   * @param checkpoint where its checkpoint stands and how it moves
    */
   public record ChangefeedSeed(
-      ChangefeedSpec spec, ChangefeedState state, Optional<CdcException> error) {
+      ChangefeedSpec spec,
+      ChangefeedState state,
+      Optional<CdcException> error,
+      CheckpointSeed checkpoint) {
     public ChangefeedSeed {
       Objects.requireNonNull(spec, "spec");
       Objects.requireNonNull(state, "state");
       Objects.requireNonNull(error, "error");
+      Objects.requireNonNull(checkpoint, "checkpoint");
+    }
+
+    /** A changefeed whose checkpoint starts at its start ts, as a create leaves it. */
+    public ChangefeedSeed(
+        ChangefeedSpec spec, ChangefeedState state, Optional<CdcException> error) {
+      this(spec, state, error, CheckpointSeed.AS_CREATED);
+    }
+  }
+
+  /**
+   * Where a scenario changefeed's checkpoint stands and what moves it; a TSO of 0 leaves the value
+   * a create gives (the start ts).
+   *
+   * @param checkpointTs the checkpoint TSO, or 0
+   * @param resolvedTs the resolved TSO (never below the checkpoint), or 0
+   * @param lastSyncedTs the commit TSO of the last data written downstream (for {@code /synced}),
+   *     or 0
+   * @param stalled the checkpoint is frozen ({@link FakeCluster#setCheckpointStalled})
+   * @param lag the checkpoint is held this far behind the clock ({@link
+   *     FakeCluster#setCheckpointLag}); not together with {@code stalled}
+   */
+  public record CheckpointSeed(
+      long checkpointTs,
+      long resolvedTs,
+      long lastSyncedTs,
+      boolean stalled,
+      Optional<Duration> lag) {
+    /** The checkpoint a create leaves: at the start ts, following the clock. */
+    public static final CheckpointSeed AS_CREATED =
+        new CheckpointSeed(0, 0, 0, false, Optional.empty());
+
+    public CheckpointSeed {
+      Objects.requireNonNull(lag, "lag");
+      if (stalled && lag.isPresent()) {
+        throw new IllegalArgumentException("a checkpoint is either stalled or lagging, not both");
+      }
+      if (lag.isPresent() && lag.get().isNegative()) {
+        throw new IllegalArgumentException("lag cannot be negative: " + lag.get());
+      }
+      if (checkpointTs != 0
+          && resolvedTs != 0
+          && Long.compareUnsigned(resolvedTs, checkpointTs) < 0) {
+        throw new IllegalArgumentException(
+            "resolved_ts "
+                + Long.toUnsignedString(resolvedTs)
+                + " is below checkpoint_ts "
+                + Long.toUnsignedString(checkpointTs));
+      }
+    }
+  }
+
+  /**
+   * The PD clock of a scenario: its mode and where it stands. A system-mode clock runs on from
+   * {@code now} at the wall clock's speed.
+   *
+   * @param manual whether it stands still until advanced
+   * @param now its time when the scenario is loaded
+   */
+  public record ClockSeed(boolean manual, Instant now) {
+    public ClockSeed {
+      Objects.requireNonNull(now, "now");
     }
   }
 
@@ -72,6 +145,10 @@ public final class Scenario {
     this.advertiseAddress = b.advertiseAddress;
     this.upstreamUsers =
         java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.upstreamUsers));
+    this.clock = b.clock;
+    this.healthy = b.healthy;
+    this.ready = b.ready;
+    this.gcSafepoint = b.gcSafepoint;
   }
 
   /** An empty scenario builder. */
@@ -129,6 +206,26 @@ public final class Scenario {
     return upstreamUsers;
   }
 
+  /** The PD clock's mode and time, if the scenario sets them. */
+  public Optional<ClockSeed> clock() {
+    return clock;
+  }
+
+  /** Whether {@code GET /api/v2/health} succeeds; default {@code true}. */
+  public boolean healthy() {
+    return healthy;
+  }
+
+  /** Whether the captures are ready; default {@code true}. */
+  public boolean ready() {
+    return ready;
+  }
+
+  /** PD's min service GC safepoint; default 0. */
+  public long gcSafepoint() {
+    return gcSafepoint;
+  }
+
   /** Builds a {@link Scenario}. */
   public static final class Builder {
     private OptionalInt captures = OptionalInt.empty();
@@ -141,8 +238,39 @@ public final class Scenario {
     private Optional<ZoneId> timeZone = Optional.empty();
     private Optional<String> advertiseAddress = Optional.empty();
     private final Map<String, String> upstreamUsers = new LinkedHashMap<>();
+    private Optional<ClockSeed> clock = Optional.empty();
+    private boolean healthy = true;
+    private boolean ready = true;
+    private long gcSafepoint;
 
     private Builder() {}
+
+    /**
+     * The PD clock at load: its mode and time. A clock never goes back, so the cluster's clock must
+     * not have shown a later time (a fresh cluster's has shown none).
+     */
+    public Builder clock(ClockSeed clock) {
+      this.clock = Optional.of(Objects.requireNonNull(clock, "clock"));
+      return this;
+    }
+
+    /** Whether {@code GET /api/v2/health} succeeds. */
+    public Builder healthy(boolean healthy) {
+      this.healthy = healthy;
+      return this;
+    }
+
+    /** Whether the captures are ready (TiCDC answers 503 until they are). */
+    public Builder ready(boolean ready) {
+      this.ready = ready;
+      return this;
+    }
+
+    /** PD's min service GC safepoint, set after the changefeeds are created. */
+    public Builder gcSafepoint(long tso) {
+      this.gcSafepoint = tso;
+      return this;
+    }
 
     /** The upstream PD's endpoints, such as {@code https://127.0.0.1:2579}. */
     public Builder pdEndpoints(List<String> endpoints) {
@@ -212,7 +340,16 @@ public final class Scenario {
 
     /** A changefeed forced into {@code state}, with an error ({@code null} for none). */
     public Builder changefeed(ChangefeedSpec spec, ChangefeedState state, CdcException error) {
-      changefeeds.add(new ChangefeedSeed(spec, state, Optional.ofNullable(error)));
+      return changefeed(spec, state, error, CheckpointSeed.AS_CREATED);
+    }
+
+    /**
+     * A changefeed forced into {@code state}, with an error ({@code null} for none) and its
+     * checkpoint where {@code checkpoint} puts it.
+     */
+    public Builder changefeed(
+        ChangefeedSpec spec, ChangefeedState state, CdcException error, CheckpointSeed checkpoint) {
+      changefeeds.add(new ChangefeedSeed(spec, state, Optional.ofNullable(error), checkpoint));
       return this;
     }
 

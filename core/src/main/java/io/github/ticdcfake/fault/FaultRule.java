@@ -56,6 +56,27 @@ public final class FaultRule {
     this.fault = Objects.requireNonNull(fault, "fault");
   }
 
+  private FaultRule(FaultRule rule, int after, int times, long seed) {
+    this.operations = rule.operations;
+    this.changefeedId = rule.changefeedId;
+    this.captureId = rule.captureId;
+    this.after = after;
+    this.times = times;
+    this.probability = rule.probability;
+    this.seed = seed;
+    this.from = rule.from;
+    this.until = rule.until;
+    this.applyFirst = rule.applyFirst;
+    this.fault = rule.fault;
+  }
+
+  /**
+   * This rule with new counts and seed: what is left of it once it matched and fired a few times.
+   */
+  FaultRule continuing(int after, int times, long seed) {
+    return new FaultRule(this, after, times, seed);
+  }
+
   /** A rule for requests of these operations. */
   public static Builder on(Operation first, Operation... more) {
     Builder builder = new Builder();

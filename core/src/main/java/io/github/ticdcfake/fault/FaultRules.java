@@ -46,6 +46,15 @@ public final class FaultRules {
     final Random random;
     int matched;
     int fired;
+    long draws; // random numbers taken for the probability
+
+    /** The rule as it stands: counts left and a seed that continues the same random sequence. */
+    FaultRule remaining() {
+      int after = Math.max(rule.after() - matched, 0);
+      int times = rule.times().isPresent() ? rule.times().getAsInt() - fired : -1;
+      long seed = draws == 0 ? rule.seed() : seedAfter(rule.seed(), draws);
+      return rule.continuing(after, times, seed);
+    }
 
     Active(FaultRule rule) {
       this.rule = rule;
@@ -75,6 +84,38 @@ public final class FaultRules {
     }
   }
 
+  /**
+   * What is left of the rules, in order: a spent rule is dropped, {@code after} and {@code times}
+   * count down by what the rule already skipped and fired, and a probability rule's seed moves on
+   * so that the rule, added to a fresh cluster, goes on with the same random sequence. {@code GET
+   * /__fake/state} shows these, so a reloaded state document does not fire a rule again.
+   */
+  public List<FaultRule> remaining() {
+    synchronized (active) {
+      List<FaultRule> out = new ArrayList<>(active.size());
+      for (Active a : active) {
+        if (a.rule.times().isEmpty() || a.fired < a.rule.times().getAsInt()) {
+          out.add(a.remaining());
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * The seed whose {@link Random} starts where one seeded with {@code seed} stands after {@code
+   * draws} calls of {@link Random#nextDouble()}: each takes two steps of the generator's 48-bit
+   * linear congruence, which {@link Random}'s contract specifies.
+   */
+  static long seedAfter(long seed, long draws) {
+    long mask = (1L << 48) - 1;
+    long state = (seed ^ 0x5DEECE66DL) & mask;
+    for (long i = 0; i < 2 * draws; i++) {
+      state = (state * 0x5DEECE66DL + 0xBL) & mask;
+    }
+    return state ^ 0x5DEECE66DL;
+  }
+
   /** The rules in the order they are checked, with their counters at this moment. */
   public List<Progress> progress() {
     synchronized (active) {
@@ -102,9 +143,11 @@ public final class FaultRules {
         if (a.matched <= rule.after()) {
           continue;
         }
-        if (rule.probability().isPresent()
-            && a.random.nextDouble() >= rule.probability().getAsDouble()) {
-          continue;
+        if (rule.probability().isPresent()) {
+          a.draws++;
+          if (a.random.nextDouble() >= rule.probability().getAsDouble()) {
+            continue;
+          }
         }
         a.fired++;
         return Optional.of(new Firing(rule, i));

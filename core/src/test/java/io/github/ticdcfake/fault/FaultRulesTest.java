@@ -160,4 +160,59 @@ class FaultRulesTest {
     assertThatThrownBy(() -> Fault.delay(Duration.ofMillis(1), Fault.delay(Duration.ofMillis(1))))
         .hasMessageContaining("cannot wrap another delay");
   }
+
+  @Test
+  void remainingDropsSpentRulesAndCountsDownThePartlySpentOnes() {
+    rules.add(FaultRule.on(PAUSE_CHANGEFEED).times(1).inject(BOOM));
+    rules.add(FaultRule.on(RESUME_CHANGEFEED).after(3).times(2).inject(BOOM));
+    rules.add(FaultRule.on(GET_CHANGEFEED).inject(BOOM));
+
+    fires(PAUSE_CHANGEFEED);
+    for (int i = 0; i < 4; i++) {
+      fires(RESUME_CHANGEFEED); // three let through, one fired
+    }
+    fires(GET_CHANGEFEED);
+
+    List<FaultRule> left = rules.remaining();
+    assertThat(left).hasSize(2);
+    assertThat(left.get(0).operations()).containsExactly(RESUME_CHANGEFEED);
+    assertThat(left.get(0).after()).isZero();
+    assertThat(left.get(0).times()).hasValue(1);
+    assertThat(left.get(1).operations()).containsExactly(GET_CHANGEFEED);
+    assertThat(left.get(1).times()).isEmpty();
+    assertThat(rules.rules()).hasSize(3);
+  }
+
+  @Test
+  void aRuleThatHasNotMatchedYetKeepsItsAfter() {
+    rules.add(FaultRule.on(PAUSE_CHANGEFEED).after(3).times(2).inject(BOOM));
+    fires(PAUSE_CHANGEFEED);
+
+    FaultRule left = rules.remaining().get(0);
+
+    assertThat(left.after()).isEqualTo(2);
+    assertThat(left.times()).hasValue(2);
+  }
+
+  @Test
+  void aRemainingProbabilityRuleGoesOnWithTheSameRandomSequence() {
+    FaultRule rule = FaultRule.on(PAUSE_CHANGEFEED).withProbability(0.5, 42).inject(BOOM);
+    FaultRules uninterrupted = new FaultRules();
+    uninterrupted.add(rule);
+    rules.add(rule);
+    for (int i = 0; i < 7; i++) {
+      uninterrupted.fire(PAUSE_CHANGEFEED, "cf-1", "capture-a", NOW);
+      fires(PAUSE_CHANGEFEED);
+    }
+
+    FaultRules reloaded = new FaultRules();
+    reloaded.add(rules.remaining().get(0));
+    List<Boolean> expected = new ArrayList<>();
+    List<Boolean> actual = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      expected.add(uninterrupted.fire(PAUSE_CHANGEFEED, "cf-1", "capture-a", NOW).isPresent());
+      actual.add(reloaded.fire(PAUSE_CHANGEFEED, "cf-1", "capture-a", NOW).isPresent());
+    }
+    assertThat(actual).isEqualTo(expected).contains(true, false);
+  }
 }

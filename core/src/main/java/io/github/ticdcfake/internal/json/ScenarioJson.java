@@ -25,13 +25,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The scenario document (architecture.md, "Scenario file"): parsed into a {@link Scenario} with
- * errors naming the bad field, and rendered from one so that {@code GET /__fake/state} round-trips
- * through {@code --scenario}. Fault rules have the same shape here and in {@code POST
- * /__fake/faults}.
+ * The scenario document (the README's "Scenario file"): parsed into a {@link Scenario} with errors
+ * naming the bad field, and rendered from one so that {@code GET /__fake/state} round-trips through
+ * {@code --scenario}. Fault rules have the same shape here and in {@code POST /__fake/faults}.
  */
 public final class ScenarioJson {
   private static final Set<String> TOP =
@@ -43,10 +43,17 @@ public final class ScenarioJson {
           "cluster_id",
           "time_zone",
           "advertise_addr",
+          "clock",
+          "healthy",
+          "ready",
+          "gc_safepoint",
           "upstream",
           "changefeeds",
           "faults");
   private static final Set<String> USER = Set.of("user", "password");
+  private static final Set<String> CLOCK = Set.of("mode", "now");
+  private static final List<String> CHECKPOINT =
+      List.of("checkpoint_ts", "resolved_ts", "last_synced_ts", "stalled", "checkpoint_lag_ms");
   private static final Set<String> TABLE =
       Set.of("schema", "table", "table_id", "columns", "primary_key");
   private static final Set<String> ERROR = Set.of("code", "message");
@@ -130,6 +137,14 @@ public final class ScenarioJson {
       }
       b.advertiseAddress(address);
     }
+    if (top.has("clock")) {
+      b.clock(clock(top.object("clock")));
+    }
+    b.healthy(top.bool("healthy", true));
+    b.ready(top.bool("ready", true));
+    if (top.has("gc_safepoint")) {
+      b.gcSafepoint(top.uint64("gc_safepoint"));
+    }
     if (top.has("upstream")) {
       JsonFields upstream = top.object("upstream").allowOnly(Set.of("tables", "users"));
       List<Object> tables = upstream.array("tables");
@@ -164,10 +179,45 @@ public final class ScenarioJson {
         t.strings("primary_key"));
   }
 
+  private static Scenario.ClockSeed clock(JsonFields c) {
+    c.allowOnly(CLOCK);
+    boolean manual =
+        switch (c.string("mode")) {
+          case "manual" -> true;
+          case "system" -> false;
+          default ->
+              throw new FieldException(
+                  c.pathOf("mode"), "expected manual or system, got '" + c.string("mode") + "'");
+        };
+    return new Scenario.ClockSeed(manual, instant(c, "now"));
+  }
+
+  /** A changefeed's {@code checkpoint_ts}, {@code resolved_ts}, stall and lag, all optional. */
+  private static Scenario.CheckpointSeed checkpoint(JsonFields cf) {
+    long checkpoint = cf.has("checkpoint_ts") ? cf.uint64("checkpoint_ts") : 0;
+    long resolved = cf.has("resolved_ts") ? cf.uint64("resolved_ts") : 0;
+    long synced = cf.has("last_synced_ts") ? cf.uint64("last_synced_ts") : 0;
+    boolean stalled = cf.bool("stalled", false);
+    Optional<Duration> lag =
+        cf.has("checkpoint_lag_ms")
+            ? Optional.of(Duration.ofMillis(cf.integer("checkpoint_lag_ms", 0, Long.MAX_VALUE)))
+            : Optional.empty();
+    if (stalled && lag.isPresent()) {
+      throw new FieldException(
+          cf.pathOf("checkpoint_lag_ms"), "a stalled checkpoint has no lag: give one of them");
+    }
+    if (checkpoint != 0 && resolved != 0 && Long.compareUnsigned(resolved, checkpoint) < 0) {
+      throw new FieldException(cf.pathOf("resolved_ts"), "must not be below checkpoint_ts");
+    }
+    return new Scenario.CheckpointSeed(checkpoint, resolved, synced, stalled, lag);
+  }
+
   private static void changefeed(Scenario.Builder b, JsonFields cf) {
+    Scenario.CheckpointSeed checkpoint = checkpoint(cf);
     Map<String, Object> body = cf.raw();
     body.remove("state");
     body.remove("error");
+    CHECKPOINT.forEach(body::remove);
     ChangefeedSpec spec;
     try {
       spec = ChangefeedSpec.decodeCreate(body);
@@ -188,7 +238,7 @@ public final class ScenarioJson {
                 + Arrays.stream(ChangefeedState.values()).map(ChangefeedState::wireName).toList());
       }
     }
-    b.changefeed(spec, state, cf.has("error") ? error(cf.object("error")) : null);
+    b.changefeed(spec, state, cf.has("error") ? error(cf.object("error")) : null, checkpoint);
   }
 
   /** A changefeed error: {@code {"code": "CDC:Err…", "message": "…"}}. */
@@ -333,6 +383,18 @@ public final class ScenarioJson {
     scenario.clusterId().ifPresent(id -> top.put("cluster_id", id));
     scenario.timeZone().ifPresent(zone -> top.put("time_zone", zone.getId()));
     scenario.advertiseAddress().ifPresent(a -> top.put("advertise_addr", a));
+    scenario
+        .clock()
+        .ifPresent(
+            c -> {
+              Map<String, Object> clock = new LinkedHashMap<>();
+              clock.put("mode", c.manual() ? "manual" : "system");
+              clock.put("now", c.now().toString());
+              top.put("clock", clock);
+            });
+    top.put("healthy", scenario.healthy());
+    top.put("ready", scenario.ready());
+    top.put("gc_safepoint", Json.uint64(scenario.gcSafepoint()));
     List<Object> tables = new ArrayList<>();
     for (UpstreamTable t : scenario.upstreamTables()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -388,6 +450,20 @@ public final class ScenarioJson {
                 error.put("message", e.text());
                 m.put("error", error);
               });
+      Scenario.CheckpointSeed checkpoint = seed.checkpoint();
+      if (checkpoint.checkpointTs() != 0) {
+        m.put("checkpoint_ts", Json.uint64(checkpoint.checkpointTs()));
+      }
+      if (checkpoint.resolvedTs() != 0) {
+        m.put("resolved_ts", Json.uint64(checkpoint.resolvedTs()));
+      }
+      if (checkpoint.lastSyncedTs() != 0) {
+        m.put("last_synced_ts", Json.uint64(checkpoint.lastSyncedTs()));
+      }
+      if (checkpoint.stalled()) {
+        m.put("stalled", true);
+      }
+      checkpoint.lag().ifPresent(lag -> m.put("checkpoint_lag_ms", lag.toMillis()));
       changefeeds.add(m);
     }
     top.put("changefeeds", changefeeds);
