@@ -187,7 +187,7 @@ public final class FakeTiCdcServer implements AutoCloseable {
     }
 
     /**
-     * Seeds the cluster from a scenario file (architecture.md, "Scenario file").
+     * Seeds the cluster from a scenario file (the format of {@code docs/scenario.md}).
      *
      * @throws IllegalArgumentException naming the file and the bad field
      * @throws UncheckedIOException if the file cannot be read
@@ -261,7 +261,8 @@ public final class FakeTiCdcServer implements AutoCloseable {
 
     /**
      * Serves HTTPS only, like TiCDC with {@code security.ca-path/cert-path/key-path} set (reference
-     * §10.2); see {@link FakeTls#selfSigned()} and its client-certificate options.
+     * pingcap/tiflow pkg/security/credential.go); see {@link FakeTls#selfSigned()} and its
+     * client-certificate options.
      */
     public Builder tls(FakeTls tls) {
       this.tls = Objects.requireNonNull(tls, "tls");
@@ -271,9 +272,10 @@ public final class FakeTiCdcServer implements AutoCloseable {
     /**
      * Requires HTTP Basic credentials on the routes TiCDC protects (create, update, delete, pause,
      * resume and the unsafe routes), like {@code security.client-user-required = true} with {@code
-     * client-allowed-user} (reference §10.1); other routes stay open. The map holds each allowed
-     * user's password, which the fake checks where TiCDC would log in to the upstream TiDB: the
-     * same as {@link #clientAllowedUsers} with the keys plus {@link #upstreamUser} for each entry.
+     * client-allowed-user} (pingcap/tiflow cdc/api/middleware/middleware.go
+     * AuthenticateMiddleware); other routes stay open. The map holds each allowed user's password,
+     * which the fake checks where TiCDC would log in to the upstream TiDB: the same as {@link
+     * #clientAllowedUsers} with the keys plus {@link #upstreamUser} for each entry.
      */
     public Builder clientUsers(Map<String, String> usersAndPasswords) {
       clientAllowedUsers(usersAndPasswords.keySet());

@@ -15,7 +15,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The scenario file of architecture.md, loaded through the server builder. */
+/** The scenario file (docs/scenario.md), loaded through the server builder. */
 class ScenarioTest {
 
   private static FakeTiCdcServer start() {

@@ -2,11 +2,12 @@ package io.github.ticdcfake.cluster;
 
 /**
  * TiCDC's error catalogue: the {@code CDC:Err*} codes the OpenAPI v2 server answers with, their
- * message templates and HTTP status (reference §8.3).
+ * message templates and HTTP status (pingcap/tiflow pkg/errors/cdc_errors.go).
  *
  * <p>Templates are printf-style like tiflow's {@code pkg/errors/cdc_errors.go}; as in
  * pingcap/errors a template is only formatted when at least one argument is given, so an error
- * raised without arguments prints its raw template (reference §8.1).
+ * raised without arguments prints its raw template (pingcap/tiflow cdc/model/http_model.go
+ * HTTPError).
  */
 public enum CdcError {
   API_INVALID_PARAM("CDC:ErrAPIInvalidParam", 400, "invalid api parameter"),
@@ -53,7 +54,10 @@ public enum CdcError {
   REACH_MAX_TRY("CDC:ErrReachMaxTry", 500, "reach maximum try: %s, error: %s"),
   OWNER_NOT_FOUND("CDC:ErrOwnerNotFound", 500, "owner not found"),
   META_OP_FAILED("DFLOW:ErrMetaOpFailed", 500, "unexpected meta operation failure: %s"),
-  /** The forwarding error; TiCDC registers it without the {@code CDC:} prefix (reference §1). */
+  /**
+   * The forwarding error; TiCDC registers it without the {@code CDC:} prefix (pingcap/tiflow
+   * cdc/api/middleware/middleware.go).
+   */
   REQUEST_FORWARD_ERR(
       "ErrRequestForwardErr",
       500,
@@ -72,7 +76,10 @@ public enum CdcError {
           + " is earlier than or equal to GC safepoint at %d"),
   CHANGEFEED_UNRETRYABLE("CDC:ErrChangefeedUnretryable", 500, "changefeed is in unretryable state");
 
-  /** The codes TiCDC answers with 400 when an error is, wraps or mentions them (§8.2). */
+  /**
+   * The codes TiCDC answers with 400 when an error is, wraps or mentions them (pingcap/tiflow
+   * cdc/api/util.go IsHTTPBadRequestError).
+   */
   private static final CdcError[] BAD_REQUEST = {
     API_INVALID_PARAM,
     SINK_URI_INVALID,
@@ -144,7 +151,10 @@ public enum CdcError {
     return io.github.ticdcfake.fault.Fault.error(httpStatus, code, message(args));
   }
 
-  /** Whether an error text mentioning this code is answered with 400 (reference §8.2). */
+  /**
+   * Whether an error text mentioning this code is answered with 400 (pingcap/tiflow cdc/api/util.go
+   * IsHTTPBadRequestError).
+   */
   static boolean mentionsBadRequestCode(String text) {
     for (CdcError error : BAD_REQUEST) {
       if (text.contains(error.code)) {

@@ -77,7 +77,8 @@ public final class CdcException extends RuntimeException {
 
   /**
    * The HTTP status TiCDC answers with: the catalogue's, except that a 500-class error whose text
-   * mentions one of the bad-request codes becomes 400 (reference §8.2).
+   * mentions one of the bad-request codes becomes 400 (pingcap/tiflow cdc/api/util.go
+   * IsHTTPBadRequestError).
    */
   public int httpStatus() {
     int status = error.httpStatus();

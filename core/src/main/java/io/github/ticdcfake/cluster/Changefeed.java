@@ -62,7 +62,10 @@ public record Changefeed(
     }
   }
 
-  /** {@code admin_job_type}: 0 none, 1 stop, 4 finish (reference §7.1). */
+  /**
+   * {@code admin_job_type}: 0 none, 1 stop, 4 finish (pingcap/tiflow
+   * cdc/owner/feed_state_manager.go).
+   */
   public int adminJobType() {
     return state.adminJobType();
   }
@@ -76,7 +79,10 @@ public record Changefeed(
     }
   }
 
-  /** The config as GET shows it: pruned per sink type (reference §5.1 step 3). */
+  /**
+   * The config as GET shows it: pruned per sink type (pingcap/tiflow pkg/config/replica_config.go
+   * ValidateAndAdjust).
+   */
   public ReplicaConfig prunedConfig() {
     DomainRules rules = DomainRules.of(flavour);
     if (rules.coordinator()) {

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** TiCDC's create/update checks that do not depend on cluster state (reference §3.1, §6). */
+/**
+ * TiCDC's create/update checks that do not depend on cluster state (pingcap/tiflow
+ * cdc/api/v2/api_helpers.go verifyCreateChangefeedConfig; pingcap/tiflow
+ * cdc/api/v2/api_helpers.go).
+ */
 final class ChangefeedChecks {
   private static final Pattern ID = Pattern.compile("^[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*$");
 
@@ -27,7 +31,10 @@ final class ChangefeedChecks {
     }
   }
 
-  /** Go's {@code url.Parse} failure as TiCDC reports it (reference §3.1 step 11). */
+  /**
+   * Go's {@code url.Parse} failure as TiCDC reports it (pingcap/tiflow cdc/api/v2/api_helpers.go
+   * verifyCreateChangefeedConfig).
+   */
   static SinkUri parseSinkUri(String sinkUri) {
     try {
       return SinkUri.parse(sinkUri);
@@ -64,8 +71,8 @@ final class ChangefeedChecks {
   }
 
   /**
-   * The tables a changefeed replicates, failing like TiCDC's table verification (reference §3.1
-   * step 13).
+   * The tables a changefeed replicates, failing like TiCDC's table verification (pingcap/tiflow
+   * cdc/api/v2/api_helpers.go verifyCreateChangefeedConfig step 13).
    */
   static List<UpstreamTable> verifyTables(
       ReplicaConfig config, List<UpstreamTable> upstream, boolean enforceEligibility) {
@@ -113,8 +120,9 @@ final class ChangefeedChecks {
   }
 
   /**
-   * Opening the sink (reference §3.1 step 14): an unreachable MySQL is 400 {@code
-   * ErrMySQLConnectionError}, an unreachable Kafka 500 {@code ErrKafkaNewProducer}.
+   * Opening the sink (pingcap/tiflow cdc/api/v2/api_helpers.go verifyCreateChangefeedConfig): an
+   * unreachable MySQL is 400 {@code ErrMySQLConnectionError}, an unreachable Kafka 500 {@code
+   * ErrKafkaNewProducer}.
    *
    * @param dialError Go's dial error text for the sink host, or {@code null} when reachable
    */
@@ -157,9 +165,9 @@ final class ChangefeedChecks {
 
   /**
    * MQ dispatchers and column selectors checked against the tables a changefeed replicates
-   * (reference §6.3): a {@code columns} dispatcher naming a column a matched table lacks is {@code
-   * ErrDispatcherFailed}; a column selector that drops a table's key is {@code
-   * ErrColumnSelectorFailed}.
+   * (pingcap/tiflow pkg/config/sink.go, cdc/sink/validator/validator.go): a {@code columns}
+   * dispatcher naming a column a matched table lacks is {@code ErrDispatcherFailed}; a column
+   * selector that drops a table's key is {@code ErrColumnSelectorFailed}.
    */
   @SuppressWarnings("unchecked")
   static void verifyDispatchers(ReplicaConfig config, SinkUri uri, List<UpstreamTable> tables) {

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a create or update request asks for: TiCDC's {@code ChangefeedConfig} body (reference §4.3).
+ * What a create or update request asks for: TiCDC's {@code ChangefeedConfig} body (pingcap/tiflow
+ * cdc/api/v2/model.go).
  *
  * <p>Build one in Java with {@link #builder()}; HTTP bodies are decoded with Go's rules by {@link
  * #decodeCreate(Object)} (body merged into the default config) and {@link #decodeUpdate(Object,
@@ -104,14 +105,17 @@ public final class ChangefeedSpec {
     return decodeCreate(json, TiCdcVersion.latest());
   }
 
-  /** Decodes an update body on its own, like TiCDC's update (reference §3.4 step 3). */
+  /**
+   * Decodes an update body on its own, like TiCDC's update (pingcap/tiflow cdc/api/v2/changefeed.go
+   * updateChangefeed).
+   */
   public static ChangefeedSpec decodeUpdate(Object json, TiCdcVersion version) {
     return decode(Kind.UPDATE, json, version);
   }
 
   /**
-   * Decodes a {@code VerifyTableConfig} body (reference §4.3): like create, on top of the default
-   * config.
+   * Decodes a {@code VerifyTableConfig} body (pingcap/tiflow cdc/api/v2/model.go): like create, on
+   * top of the default config.
    */
   public static ChangefeedSpec decodeVerifyTable(Object json, TiCdcVersion version) {
     return decode(Kind.VERIFY_TABLE, json, version);

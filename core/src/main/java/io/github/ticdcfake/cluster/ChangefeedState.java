@@ -1,7 +1,8 @@
 package io.github.ticdcfake.cluster;
 
 /**
- * The internal states of a TiCDC changefeed (tiflow {@code cdc/model/changefeed.go}, reference §7).
+ * The internal states of a TiCDC changefeed (tiflow {@code cdc/model/changefeed.go}, pingcap/tiflow
+ * cdc/owner/feed_state_manager.go).
  *
  * <p>{@link #wireName()} is what GET shows; the list shows {@link #PENDING} as {@code warning}
  * ({@link #listName()}).
@@ -33,13 +34,17 @@ public enum ChangefeedState {
   }
 
   /**
-   * The {@code admin_job_type} stored with this state: 0 none, 1 stop, 4 finish (reference §7.1).
+   * The {@code admin_job_type} stored with this state: 0 none, 1 stop, 4 finish (pingcap/tiflow
+   * cdc/owner/feed_state_manager.go).
    */
   public int adminJobType() {
     return adminJobType;
   }
 
-  /** Whether processors run for the changefeed (normal and warning, reference §7.1). */
+  /**
+   * Whether processors run for the changefeed (normal and warning, pingcap/tiflow
+   * cdc/owner/feed_state_manager.go).
+   */
   public boolean isRunning() {
     return this == NORMAL || this == WARNING;
   }

@@ -27,7 +27,8 @@ final class GoFormat {
       }
       out.append(render(args[argIndex++], verb));
     }
-    // Go appends surplus arguments as %!(EXTRA type=value) (reference §8.1).
+    // Go appends surplus arguments as %!(EXTRA type=value) (pingcap/tiflow cdc/model/http_model.go
+    // HTTPError).
     if (argIndex < args.length) {
       out.append("%!(EXTRA ");
       for (int i = argIndex; i < args.length; i++) {

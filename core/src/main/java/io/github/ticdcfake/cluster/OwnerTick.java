@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * When the owner applies queued admin jobs (pause, resume) — TiCDC answers those requests with 200
- * at once and changes the state on the owner's next tick (reference §3.6–§3.7, §7.2).
+ * at once and changes the state on the owner's next tick (pingcap/tiflow cdc/api/v2/changefeed.go
+ * pauseChangefeed–pingcap/tiflow cdc/api/v2/changefeed.go resumeChangefeed; pingcap/tiflow
+ * cdc/owner/feed_state_manager.go).
  *
  * <p>{@link #immediate()} (the default) applies the job before the next request is served, so
  * simple tests need no polling. {@link #afterReads(int)} and {@link #after(Duration)} keep the old

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * A changefeed's {@code replica_config} as TiCDC stores it: immutable, with every field of tiflow's
- * v2 {@code ReplicaConfig} (reference §4.4) and TiCDC's defaults (§5.3).
+ * v2 {@code ReplicaConfig} (pingcap/tiflow cdc/api/v2/model.go) and TiCDC's defaults
+ * (pingcap/tiflow pkg/config/replica_config.go).
  *
  * <p>{@link #toMap()} renders it exactly as TiCDC's JSON does (field order, {@code omitempty},
  * durations as nanoseconds); the typed accessors cover the fields tests most often check.
@@ -24,12 +25,12 @@ public final class ReplicaConfig {
     this.value = value;
   }
 
-  /** TiCDC's default config (tiflow HEAD, reference §5.3). */
+  /** TiCDC's default config (tiflow HEAD, pingcap/tiflow pkg/config/replica_config.go). */
   public static ReplicaConfig defaults() {
     return defaults(TiCdcVersion.latest());
   }
 
-  /** The default config of a TiCDC release (reference §5.3, §5.7). */
+  /** The default config of a TiCDC release (pingcap/tiflow pkg/config/replica_config.go). */
   public static ReplicaConfig defaults(TiCdcVersion version) {
     ConfigShape shape = ConfigShape.of(version);
     return new ReplicaConfig(shape, shape.defaults());
@@ -107,9 +108,10 @@ public final class ReplicaConfig {
   // ---- TiCDC's create/update conversions -------------------------------------------------------
 
   /**
-   * The config for an update that sent {@code replica_config} (reference §3.4 step 5): rebuilt from
-   * the server defaults, top-level scalars not sent become zero, sections and durations not sent
-   * keep their defaults, sections sent replace the default section as sent.
+   * The config for an update that sent {@code replica_config} (pingcap/tiflow
+   * cdc/api/v2/changefeed.go updateChangefeed): rebuilt from the server defaults, top-level scalars
+   * not sent become zero, sections and durations not sent keep their defaults, sections sent
+   * replace the default section as sent.
    */
   static Map<String, Object> fromUpdate(ConfigShape shape, Map<String, Object> sent) {
     Map<String, Object> result = shape.defaults();
@@ -130,8 +132,9 @@ public final class ReplicaConfig {
   }
 
   /**
-   * TiCDC's validate-and-adjust of a config against its sink URI (reference §5.1 step 1, §6.3), in
-   * TiCDC's order; returns the adjusted copy.
+   * TiCDC's validate-and-adjust of a config against its sink URI (pingcap/tiflow
+   * pkg/config/replica_config.go ValidateAndAdjust; pingcap/tiflow pkg/config/sink.go,
+   * cdc/sink/validator/validator.go), in TiCDC's order; returns the adjusted copy.
    */
   @SuppressWarnings("unchecked")
   static ReplicaConfig validateAndAdjust(
@@ -189,7 +192,8 @@ public final class ReplicaConfig {
       Object handle = integrity.get("corruption_handle_level");
       if (!List.of("none", "correctness").contains(check)
           || !List.of("warn", "error").contains(handle)) {
-        // Generated without arguments in tiflow, so the raw template is printed (§6.3).
+        // Generated without arguments in tiflow, so the raw template is printed (pingcap/tiflow
+        // pkg/config/sink.go, cdc/sink/validator/validator.go).
         throw CdcError.INVALID_REPLICA_CONFIG.raise();
       }
       if ("correctness".equals(check) && !uri.scheme.startsWith("kafka")) {
@@ -243,7 +247,8 @@ public final class ReplicaConfig {
               + concurrency);
     }
     if (uri.isMySqlCompatible()) {
-      return; // tiflow's SinkConfig.validateAndAdjust returns early for MySQL (§5.1)
+      return; // tiflow's SinkConfig.validateAndAdjust returns early for MySQL (pingcap/tiflow
+      // pkg/config/replica_config.go ValidateAndAdjust)
     }
     if (sink.get("terminator") == null) {
       sink.put("terminator", "\r\n");
@@ -271,7 +276,10 @@ public final class ReplicaConfig {
     }
   }
 
-  /** tiflow's {@code CSVConfig.validateAndAdjust} for storage sinks (reference §6.3). */
+  /**
+   * tiflow's {@code CSVConfig.validateAndAdjust} for storage sinks (pingcap/tiflow
+   * pkg/config/sink.go, cdc/sink/validator/validator.go).
+   */
   @SuppressWarnings("unchecked")
   private static void validateCsv(Map<String, Object> sink) {
     Map<String, Object> csv = (Map<String, Object>) sink.get("csv");
@@ -317,7 +325,7 @@ public final class ReplicaConfig {
 
   /**
    * v7.3: the URI's protocol decides {@code enable_old_value}; a MySQL sink that replicates without
-   * old values cannot force-replicate (reference §5.8 note).
+   * old values cannot force-replicate (pingcap/tiflow pkg/config/replica_config.go).
    */
   private static void adjustOldValue(
       Map<String, Object> config, Map<String, Object> sink, SinkUri uri) {
@@ -339,7 +347,8 @@ public final class ReplicaConfig {
 
   /**
    * Avro's schema registry and AWS Glue's are exclusive, and a Glue registry needs a name and a
-   * region (reference §4.4, §6.3).
+   * region (pingcap/tiflow cdc/api/v2/model.go; pingcap/tiflow pkg/config/sink.go,
+   * cdc/sink/validator/validator.go).
    */
   @SuppressWarnings("unchecked")
   private static void validateSchemaRegistries(Map<String, Object> sink) {
@@ -395,12 +404,13 @@ public final class ReplicaConfig {
     return duration == null ? 0 : (Long) duration;
   }
 
-  // ---- pruning on load (reference §5.1 step 3)
+  // ---- pruning on load (pingcap/tiflow pkg/config/replica_config.go ValidateAndAdjust)
   // ---------------------------------------------------
 
   /**
    * The config as the owner holds it after loading it from etcd: sections irrelevant to the sink
-   * type removed, except for {@code blackhole://} (reference §5.1 step 3).
+   * type removed, except for {@code blackhole://} (pingcap/tiflow pkg/config/replica_config.go
+   * ValidateAndAdjust).
    */
   @SuppressWarnings("unchecked")
   ReplicaConfig prunedFor(SinkUri uri, DomainRules rules) {

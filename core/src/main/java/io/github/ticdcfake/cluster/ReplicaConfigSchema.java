@@ -23,7 +23,8 @@ import java.util.Map;
 
 /**
  * The JSON shapes of TiCDC's v2 request bodies and {@code ReplicaConfig} (tiflow HEAD {@code
- * cdc/api/v2/model.go}, reference §4.2–§4.4), and the server's default config (§5.3).
+ * cdc/api/v2/model.go}, pingcap/tiflow cdc/api/v2/model.go–pingcap/tiflow cdc/api/v2/model.go), and
+ * the server's default config (pingcap/tiflow pkg/config/replica_config.go).
  */
 final class ReplicaConfigSchema {
   private ReplicaConfigSchema() {}
@@ -302,7 +303,8 @@ final class ReplicaConfigSchema {
           field("integrity", ptr(INTEGRITY)),
           omitempty("changefeed_error_stuck_duration", ptr(DURATION)),
           omitempty("synced_status", ptr(SYNCED_STATUS)),
-          // Deprecated: accepted on input, never copied anywhere (reference §4.4).
+          // Deprecated: accepted on input, never copied anywhere (pingcap/tiflow
+          // cdc/api/v2/model.go).
           omitempty("sql_mode", STRING));
 
   private static List<GoType.Field> withPdConfig(GoType.Field... own) {
@@ -353,7 +355,8 @@ final class ReplicaConfigSchema {
               field("start_ts", UINT64),
               field("sink_uri", STRING)));
 
-  // ---- tiflow v7.3.0 shapes (reference §5.7, §11.1) ---------------------------------------------
+  // ---- tiflow v7.3.0 shapes (pingcap/tiflow pkg/config/replica_config.go; pingcap/tiflow
+  // cdc/api/v2@v7.3.0) ---------------------------------------------
 
   static GoType.Struct without(GoType.Struct base, String... names) {
     java.util.List<String> drop = List.of(names);
@@ -482,7 +485,7 @@ final class ReplicaConfigSchema {
           "consistent",
           ptr(CONSISTENT_V73));
 
-  /** v7.3.0's full default (reference §5.7). */
+  /** v7.3.0's full default (pingcap/tiflow pkg/config/replica_config.go). */
   static Map<String, Object> defaultsV73() {
     Map<String, Object> config = REPLICA_CONFIG_V73.zero();
     Map<String, Object> head = defaults();
@@ -648,7 +651,8 @@ final class ReplicaConfigSchema {
     return config;
   }
 
-  // ---- defaults (reference §5.3) ----------------------------------------------------------------
+  // ---- defaults (pingcap/tiflow pkg/config/replica_config.go)
+  // ----------------------------------------------------------------
 
   /** The full default {@code replica_config} of tiflow HEAD, as a fresh mutable struct value. */
   static Map<String, Object> defaults() {

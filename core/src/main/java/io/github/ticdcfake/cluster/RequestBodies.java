@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Go-style decoding of TiCDC's small v2 request bodies (reference §4.3); each method fails with
- * {@code CDC:ErrAPIInvalidParam} and Go's error text, like gin's {@code BindJSON}.
+ * Go-style decoding of TiCDC's small v2 request bodies (pingcap/tiflow cdc/api/v2/model.go); each
+ * method fails with {@code CDC:ErrAPIInvalidParam} and Go's error text, like gin's {@code
+ * BindJSON}.
  */
 public final class RequestBodies {
   private RequestBodies() {}

@@ -8,9 +8,10 @@ import java.util.Objects;
 
 /**
  * Whether create and update really reach a sink's host, as TiCDC does by opening the sink once
- * (reference §3.1 step 14, §6.3): {@link #none()} (the default: a fake has no downstream) or {@link
- * #tcp(Duration)}, which opens a TCP connection to MySQL/TiDB/Kafka/Pulsar hosts and fails like
- * TiCDC when nothing listens. Tests can also script single hosts with {@link
+ * (pingcap/tiflow cdc/api/v2/api_helpers.go verifyCreateChangefeedConfig; pingcap/tiflow
+ * pkg/config/sink.go, cdc/sink/validator/validator.go): {@link #none()} (the default: a fake has no
+ * downstream) or {@link #tcp(Duration)}, which opens a TCP connection to MySQL/TiDB/Kafka/Pulsar
+ * hosts and fails like TiCDC when nothing listens. Tests can also script single hosts with {@link
  * FakeCluster#setSinkReachable(String, boolean)}.
  */
 public final class SinkProbe {

@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * A sink URI parsed like Go's {@code net/url.Parse}, classified like TiCDC's sink factory, and
- * masked like tiflow's {@code MaskSinkURI} (reference §4.5, §6.3).
+ * masked like tiflow's {@code MaskSinkURI} (pingcap/tiflow cdc/api/v2/model.go; pingcap/tiflow
+ * pkg/config/sink.go, cdc/sink/validator/validator.go).
  */
 final class SinkUri {
   static final List<String> MYSQL_SCHEMES = List.of("mysql", "mysql+ssl", "tidb", "tidb+ssl");

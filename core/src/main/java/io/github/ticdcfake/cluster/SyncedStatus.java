@@ -1,8 +1,8 @@
 package io.github.ticdcfake.cluster;
 
 /**
- * The answer of {@code GET /api/v2/changefeeds/{id}/synced} (reference §3.9), computed from the
- * changefeed's timestamps and the PD clock.
+ * The answer of {@code GET /api/v2/changefeeds/{id}/synced} (pingcap/tiflow
+ * cdc/api/v2/changefeed.go synced), computed from the changefeed's timestamps and the PD clock.
  *
  * @param synced whether TiCDC considers the data fully synced
  * @param sinkCheckpointTs the checkpoint TSO
@@ -30,7 +30,10 @@ public record SyncedStatus(
           + " Otherwise, if the gap is small and PD is online, it means the data syncing is"
           + " incomplete, so please wait";
 
-  /** TiCDC's decision table (tiflow {@code cdc/api/v2/changefeed.go}, reference §3.9). */
+  /**
+   * TiCDC's decision table (tiflow {@code cdc/api/v2/changefeed.go}, pingcap/tiflow
+   * cdc/api/v2/changefeed.go synced).
+   */
   static SyncedStatus decide(
       long checkpointTs,
       long pullerResolvedTs,

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * PD timestamps (TSOs): {@code physical_ms << 18 | logical}, the unit of every {@code *_ts} field
- * TiCDC reports (reference §7.3).
+ * TiCDC reports (pingcap/tiflow cdc/owner/feed_state_manager.go).
  */
 public final class Tso {
   /** Bits of the logical part. */

@@ -8,7 +8,8 @@ import java.util.Objects;
  * TiCDC calls ineligible.
  *
  * <p>A table is <em>eligible</em> when it has a primary key or a not-null unique key (reference
- * §3.1 step 13); the fake models both as {@code primaryKey}.
+ * pingcap/tiflow cdc/api/v2/api_helpers.go verifyCreateChangefeedConfig); the fake models both as
+ * {@code primaryKey}.
  *
  * @param schema database name
  * @param table table name

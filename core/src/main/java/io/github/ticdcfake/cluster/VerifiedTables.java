@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The answer of {@code POST /api/v2/verify_table}: the upstream tables a config would replicate,
- * split by eligibility (reference §3.10).
+ * split by eligibility (pingcap/tiflow cdc/api/v2/capture.go, owner.go, health.go, status.go,
+ * unsafe.go).
  *
  * @param ineligible tables matched by the filter without a primary or not-null unique key
  * @param eligible tables matched by the filter that TiCDC can replicate

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The domain without HTTP: clock, state machine, owner, reset (reference §7, §9). */
+/**
+ * The domain without HTTP: clock, state machine, owner, reset (pingcap/tiflow
+ * cdc/owner/feed_state_manager.go; pingcap/tiflow cdc/owner/owner.go).
+ */
 class FakeClusterTest {
   static final Instant START = Instant.parse("2024-05-20T02:00:00Z");
 

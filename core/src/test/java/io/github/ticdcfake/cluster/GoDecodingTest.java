@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Request bodies decode with Go's encoding/json rules (reference §1, §3.1 step 1, §4.4). */
+/**
+ * Request bodies decode with Go's encoding/json rules (pingcap/tiflow
+ * cdc/api/middleware/middleware.go; pingcap/tiflow cdc/api/v2/api_helpers.go
+ * verifyCreateChangefeedConfig; pingcap/tiflow cdc/api/v2/model.go).
+ */
 class GoDecodingTest {
   @Test
   void partialNestedObjectsMergeIntoTheDefaults() {

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Sink URIs parse, classify and mask like Go's net/url and tiflow (reference §4.5, §6.3). */
+/**
+ * Sink URIs parse, classify and mask like Go's net/url and tiflow (pingcap/tiflow
+ * cdc/api/v2/model.go; pingcap/tiflow pkg/config/sink.go, cdc/sink/validator/validator.go).
+ */
 class SinkUriTest {
   @ParameterizedTest
   @CsvSource(

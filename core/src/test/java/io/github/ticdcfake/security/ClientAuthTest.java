@@ -13,7 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** TiCDC's client authentication on exactly the routes it protects (reference §10.1). */
+/**
+ * TiCDC's client authentication on exactly the routes it protects (pingcap/tiflow
+ * cdc/api/middleware/middleware.go AuthenticateMiddleware).
+ */
 class ClientAuthTest {
   @RegisterExtension
   static final FakeServerFixture fake =

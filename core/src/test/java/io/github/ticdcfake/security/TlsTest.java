@@ -15,7 +15,10 @@ import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 
-/** HTTPS, mTLS and TiCDC's cert-allowed-cn with a real HTTPS client (reference §10.2). */
+/**
+ * HTTPS, mTLS and TiCDC's cert-allowed-cn with a real HTTPS client (pingcap/tiflow
+ * pkg/security/credential.go).
+ */
 class TlsTest {
   private static HttpResponse<String> get(SSLContext ssl, URI url) throws Exception {
     HttpClient client =

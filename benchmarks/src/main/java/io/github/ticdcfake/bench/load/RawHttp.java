@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * A minimal HTTP/1.1 client over one socket with {@code TCP_NODELAY}: writes a pre-encoded request
  * in one write and reads the response (Content-Length or chunked) into a reused buffer. Cheap
- * enough that on 2 cores the client does not dominate what is measured (what-users-want §3.2).
+ * enough that on 2 cores the client does not dominate what is measured (see BENCHMARKS.md).
  */
 public final class RawHttp implements Closeable {
   private final Socket socket;

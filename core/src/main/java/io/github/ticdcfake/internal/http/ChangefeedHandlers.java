@@ -14,7 +14,11 @@ import io.github.ticdcfake.internal.json.v2.SyncedStatusJson;
 import io.github.ticdcfake.internal.json.v2.TablesJson;
 import java.util.List;
 
-/** The changefeed routes (tiflow {@code cdc/api/v2/changefeed.go}, reference §3.1–§3.8). */
+/**
+ * The changefeed routes (tiflow {@code cdc/api/v2/changefeed.go}, pingcap/tiflow
+ * cdc/api/v2/api_helpers.go verifyCreateChangefeedConfig–pingcap/tiflow cdc/api/v2/changefeed.go
+ * getChangefeedStatus).
+ */
 final class ChangefeedHandlers {
   private static final String ID = "changefeed_id";
 
@@ -61,7 +65,10 @@ final class ChangefeedHandlers {
         ChangeFeedInfo.from(cf, cf.prunedConfig(), View.META_INFO, call.v2Views(), call.zone()));
   }
 
-  /** {@code PUT /api/v2/changefeeds/{id}}: the state gate runs before the body is read (§3.4). */
+  /**
+   * {@code PUT /api/v2/changefeeds/{id}}: the state gate runs before the body is read
+   * (pingcap/tiflow cdc/api/v2/changefeed.go updateChangefeed).
+   */
   static Response update(Call call) {
     Changefeed updated =
         call.cluster()
@@ -127,7 +134,8 @@ final class ChangefeedHandlers {
 
   /**
    * {@code GET /api/v2/changefeeds/{id}/synced}: an optional body (read only when there is one) may
-   * carry PD settings; the intervals come from the changefeed (reference §3.9).
+   * carry PD settings; the intervals come from the changefeed (pingcap/tiflow
+   * cdc/api/v2/changefeed.go synced).
    */
   static Response synced(Call call) {
     SyncedStatus status =

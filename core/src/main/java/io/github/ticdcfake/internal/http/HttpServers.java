@@ -113,7 +113,8 @@ public final class HttpServers implements AutoCloseable {
 
   /**
    * Binds a listener that speaks HTTPS only when {@code ssl} is given (TiCDC with {@code security}
-   * paths set, reference §10.2), asking for client certificates when {@code requireClientCert}.
+   * paths set, pingcap/tiflow pkg/security/credential.go), asking for client certificates when
+   * {@code requireClientCert}.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public Listener bind(String host, int port, SSLContext ssl, boolean requireClientCert) {

@@ -14,7 +14,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Malformed, mistyped and odd requests get TiCDC's answers and never change state (§1, §8). */
+/**
+ * Malformed, mistyped and odd requests get TiCDC's answers and never change state (pingcap/tiflow
+ * cdc/api/middleware/middleware.go; pingcap/tiflow pkg/errors/cdc_errors.go).
+ */
 class BadInputTest {
   @RegisterExtension
   static final FakeServerFixture fake =

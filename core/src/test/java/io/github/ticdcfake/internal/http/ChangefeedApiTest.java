@@ -16,7 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The changefeed routes over real HTTP (reference §3.1–§3.8). */
+/**
+ * The changefeed routes over real HTTP (pingcap/tiflow cdc/api/v2/api_helpers.go
+ * verifyCreateChangefeedConfig–pingcap/tiflow cdc/api/v2/changefeed.go getChangefeedStatus).
+ */
 class ChangefeedApiTest {
   static final Instant START = Instant.parse("2024-05-20T02:00:00Z");
   static final long START_TSO = 449883773337600000L;
@@ -146,7 +149,8 @@ class ChangefeedApiTest {
 
     Reply reply = create("{\"changefeed_id\":\"cf-1\",\"sink_uri\":\"blackhole://\"}");
 
-    // tiflow answers 500 here: the code is not in the bad-request list (reference §14 #1).
+    // tiflow answers 500 here: the code is not in the bad-request list (pingcap/tiflow cdc/api/v2
+    // #1).
     assertError(
         reply,
         500,
@@ -229,7 +233,8 @@ class ChangefeedApiTest {
   void createWithUnparseableSinkUriReturns400WithLiteralInvalidUri() {
     Reply reply = create("{\"changefeed_id\":\"cf\",\"sink_uri\":\"mysql://[::1\"}");
 
-    // reference §3.1 step 11: the URI cannot be masked, so both places read <invalid uri>.
+    // pingcap/tiflow cdc/api/v2/api_helpers.go verifyCreateChangefeedConfig: the URI cannot be
+    // masked, so both places read <invalid uri>.
     assertError(
         reply,
         400,
@@ -618,7 +623,8 @@ class ChangefeedApiTest {
     assertThat(info.get("sink_uri").asText()).isEqualTo("blackhole:?aa=bb");
     JsonNode config = info.get("config");
     assertThat(config.get("ignore_ineligible_table").asBoolean()).isTrue();
-    // Not sent: scalars become false, sections return to their defaults (reference §3.4).
+    // Not sent: scalars become false, sections return to their defaults (pingcap/tiflow
+    // cdc/api/v2/changefeed.go updateChangefeed).
     assertThat(config.get("force_replicate").asBoolean()).isFalse();
     assertThat(config.get("check_gc_safe_point").asBoolean()).isFalse();
     assertThat(config.has("enable_sync_point")).isFalse();

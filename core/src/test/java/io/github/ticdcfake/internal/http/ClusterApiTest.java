@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Status, health, log level, captures, processors, owner and TSO on a three-capture cluster, and
- * forwarding from non-owners (reference §1, §3.10).
+ * forwarding from non-owners (pingcap/tiflow cdc/api/middleware/middleware.go; pingcap/tiflow
+ * cdc/api/v2/capture.go, owner.go, health.go, status.go, unsafe.go).
  */
 class ClusterApiTest {
   static final Instant START = Instant.parse("2024-05-20T02:00:00Z");

@@ -16,7 +16,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The v7.3 flavour: each difference of reference §11.1 against tiflow HEAD. */
+/** The v7.3 flavour: each difference of pingcap/tiflow cdc/api/v2@v7.3.0 against tiflow HEAD. */
 class FlavourV73Test {
   static final Instant START = Instant.parse("2024-05-20T02:00:00Z");
   static final long START_TSO = Tso.of(START);

@@ -18,7 +18,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** synced, drain, verify_table and the unsafe routes (reference §3.9, §3.10). */
+/**
+ * synced, drain, verify_table and the unsafe routes (pingcap/tiflow cdc/api/v2/changefeed.go
+ * synced; pingcap/tiflow cdc/api/v2/capture.go, owner.go, health.go, status.go, unsafe.go).
+ */
 class MoreRoutesTest {
   static final Instant START = Instant.parse("2024-05-20T02:00:00Z");
 

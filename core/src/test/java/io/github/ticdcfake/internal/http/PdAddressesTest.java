@@ -12,7 +12,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code pd_addrs} in bodies: the fake's own PD endpoint works, any other address fails like an
- * unreachable PD (reference §3.1 step 2, §3.10 tso, §11.1), as PingCAP's API test scripts expect.
+ * unreachable PD (pingcap/tiflow cdc/api/v2/api_helpers.go verifyCreateChangefeedConfig;
+ * pingcap/tiflow cdc/api/v2/capture.go, owner.go, health.go, status.go, unsafe.go; pingcap/tiflow
+ * cdc/api/v2@v7.3.0), as PingCAP's API test scripts expect.
  */
 class PdAddressesTest {
   @RegisterExtension static final FakeServerFixture fake = FakeServerFixture.builder().build();

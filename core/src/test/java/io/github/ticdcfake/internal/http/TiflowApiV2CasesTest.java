@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The sequence of tiflow's own {@code tests/integration_tests/api_v2/cases.go} (reference §12),
- * replayed against the fake: what PingCAP's suite asserts of a real TiCDC must hold here too.
+ * The sequence of tiflow's own {@code tests/integration_tests/api_v2/cases.go} (pingcap/tiflow
+ * tests/integration_tests/http_api), replayed against the fake: what PingCAP's suite asserts of a
+ * real TiCDC must hold here too.
  */
 class TiflowApiV2CasesTest {
   /**

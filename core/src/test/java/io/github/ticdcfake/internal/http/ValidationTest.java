@@ -16,7 +16,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Create/update validation in TiCDC's order, codes and texts (reference §3.1, §6.3). */
+/**
+ * Create/update validation in TiCDC's order, codes and texts (pingcap/tiflow
+ * cdc/api/v2/api_helpers.go verifyCreateChangefeedConfig; pingcap/tiflow pkg/config/sink.go,
+ * cdc/sink/validator/validator.go).
+ */
 class ValidationTest {
   @RegisterExtension
   static final FakeServerFixture fake =
