@@ -427,6 +427,15 @@ public final class FakeTiCdcServer implements AutoCloseable {
       return this;
     }
 
+    /** Stand-in capture addresses for the trial load: no port is bound for them. */
+    private List<String> trialAddresses() {
+      List<String> addresses = new ArrayList<>();
+      for (int i = 0; i < captures; i++) {
+        addresses.add("127.0.0.1:" + (8300 + i));
+      }
+      return addresses;
+    }
+
     /**
      * Binds the listeners and starts serving.
      *
@@ -440,9 +449,19 @@ public final class FakeTiCdcServer implements AutoCloseable {
       Map<String, HttpServers.Listener> byCapture = new ConcurrentHashMap<>();
       List<HttpServers.Listener> bound = new ArrayList<>();
       try {
+        PdClock zoned = timeZone == null ? clock : clock.withZone(timeZone);
+        cluster.clock(zoned);
+        // 1. check the scenario on a trial cluster: an invalid one fails before any port is bound,
+        // 2. bind every port (nothing is accepted yet), 3. build the cluster on those addresses,
+        // 4. seed it, 5. serve each capture: no port answers before the scenario is applied.
+        if (scenario != null) {
+          try {
+            cluster.captureAddresses(trialAddresses()).checkScenario(scenario);
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("scenario: " + e.getMessage(), e);
+          }
+        }
         Advertised advertised = new Advertised(host, advertiseAddress);
-        // 1. bind every port (nothing is accepted yet), 2. build the cluster on those addresses,
-        // 3. serve each capture, 4. seed it: nobody can reach a port before its capture exists.
         List<String> addresses = new ArrayList<>();
         for (int i = 0; i < captures; i++) {
           HttpServers.Listener listener =
@@ -450,7 +469,6 @@ public final class FakeTiCdcServer implements AutoCloseable {
           bound.add(listener);
           addresses.add(advertised.address(i, listener.address().getPort()));
         }
-        cluster.clock(timeZone == null ? clock : clock.withZone(timeZone));
         FakeCluster built =
             cluster
                 .captureAddresses(addresses)
@@ -461,11 +479,6 @@ public final class FakeTiCdcServer implements AutoCloseable {
         if (!clientAllowedUsers.isEmpty()) {
           http.requireClientUsers(clientAllowedUsers, upstreamUsers);
         }
-        List<Capture> all = built.captures();
-        for (int i = 0; i < captures; i++) {
-          byCapture.put(all.get(i).id(), bound.get(i));
-          bound.get(i).serve(all.get(i).id());
-        }
         if (scenario != null) {
           try {
             built.load(scenario);
@@ -473,6 +486,11 @@ public final class FakeTiCdcServer implements AutoCloseable {
             throw new IllegalArgumentException("scenario: " + e.getMessage(), e);
           }
           built.markInitialState();
+        }
+        List<Capture> all = built.captures();
+        for (int i = 0; i < captures; i++) {
+          byCapture.put(all.get(i).id(), bound.get(i));
+          bound.get(i).serve(all.get(i).id());
         }
         return new FakeTiCdcServer(built, http, byCapture, host, tls);
       } catch (RuntimeException e) {

@@ -526,20 +526,33 @@ public final class FakeCluster {
     return scripting.forceState(namespace, id, newState, error);
   }
 
-  /** Freezes (or releases) a changefeed's checkpoint while its state stays as it is. */
+  /**
+   * Freezes a changefeed's checkpoint where it stands (its lag then grows with the clock), or
+   * releases it: then it catches up at twice the clock's speed to the cluster's lag. Its state
+   * stays as it is. Like every checkpoint script it replaces the one before: a scripted lag or
+   * checkpoint is forgotten.
+   */
   public void setCheckpointStalled(String namespace, String id, boolean stalled) {
     scripting.setCheckpointStalled(namespace, id, stalled);
   }
 
-  /** Sets how far a normal changefeed's checkpoint trails the PD clock. */
+  /**
+   * Holds a changefeed's checkpoint exactly {@code lag} behind the PD clock, at once and as the
+   * clock runs (manual or system mode), releasing a stall or scripted checkpoint; the resolved ts
+   * stays the cluster's resolved lag behind (at most {@code lag}). A lag longer than the changefeed
+   * has run puts the checkpoint below its start ts: the script decides. A changefeed that is not
+   * normal keeps its checkpoint and takes the lag up when it runs again; the target ts still caps
+   * the checkpoint and finishes the changefeed.
+   */
   public void setCheckpointLag(String namespace, String id, Duration lag) {
     scripting.setCheckpointLag(namespace, id, lag);
   }
 
   /**
    * Sets a changefeed's checkpoint to {@code checkpointTs} and freezes it there (the clock no
-   * longer moves it) until {@link #setCheckpointLag} or {@link #setCheckpointStalled} with {@code
-   * false}; a running changefeed whose checkpoint reaches its {@code target_ts} becomes finished.
+   * longer moves it; a scripted lag is forgotten) until {@link #setCheckpointLag} or {@link
+   * #setCheckpointStalled} with {@code false}; a running changefeed whose checkpoint reaches its
+   * {@code target_ts} becomes finished.
    */
   public Changefeed setCheckpoint(String namespace, String id, long checkpointTs) {
     return scripting.setCheckpoint(namespace, id, checkpointTs);
@@ -589,9 +602,11 @@ public final class FakeCluster {
   // ---- scenarios ------------------------------------------------------------------------------
 
   /**
-   * Seeds the cluster from a scenario: upstream tables, changefeeds (created like {@code POST
-   * /api/v2/changefeeds}, then forced into their state) and fault rules. Captures and version are
-   * the server's business.
+   * Seeds the cluster from a scenario: first the clock (a clock nobody has read yet can start
+   * anywhere; one that was read only moves forward), then upstream tables, changefeeds (created
+   * like {@code POST /api/v2/changefeeds}, given their checkpoint, then forced into their state),
+   * the GC safepoint, health, readiness and fault rules. Captures and version are the server's
+   * business.
    *
    * @throws IllegalArgumentException naming the scenario entry that failed and why
    */
@@ -600,8 +615,10 @@ public final class FakeCluster {
   }
 
   /**
-   * The current cluster as a scenario: live captures, version, upstream tables, every changefeed
-   * with its state and error, and the fault rules; {@code GET /__fake/state} renders it.
+   * The current cluster as a scenario: live captures, version, the clock, health, readiness, GC
+   * safepoint, upstream tables, every changefeed with its state, error, checkpoint, stall and lag,
+   * and what is left of the fault rules ({@link FaultRules#remaining()}); {@code GET /__fake/state}
+   * renders it, and {@link #load} of it into a fresh cluster gives this one back.
    */
   public Scenario currentScenario() {
     return scenarios.current();
@@ -700,6 +717,28 @@ public final class FakeCluster {
     public Builder captureNetwork(CaptureNetwork network) {
       settings.captureNetwork(network);
       return this;
+    }
+
+    /**
+     * Loads {@code scenario} into a trial cluster with these settings, on a copy of the clock and
+     * without ports, and throws it away: the check a server makes before it binds any port, so that
+     * an invalid scenario never leaves a port answering. Sink hosts are dialled as a load dials
+     * them.
+     *
+     * @throws IllegalArgumentException naming the scenario entry that failed and why
+     */
+    public void checkScenario(Scenario scenario) {
+      Objects.requireNonNull(scenario, "scenario");
+      PdClock real = clock;
+      CaptureNetwork realNetwork = network;
+      try {
+        clock = real.copy();
+        network = null;
+        new FakeCluster(this).load(scenario);
+      } finally {
+        clock = real;
+        network = realNetwork;
+      }
     }
 
     /** The cluster. */

@@ -55,6 +55,39 @@ class StandaloneScenarioTest {
   }
 
   @Test
+  void aScenarioThatDoesNotLoadStopsTheRunnerBeforeItBindsAPort(@TempDir Path dir)
+      throws IOException {
+    int port;
+    try (java.net.ServerSocket free =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    // the sink is the capture's own port: the load would reach it if the port were bound first
+    Path file = dir.resolve("seed.json");
+    Files.writeString(
+        file,
+        "{\"changefeeds\":[{\"changefeed_id\":\"cf-1\",\"sink_uri\":\"mysql://root@127.0.0.1:"
+            + port
+            + "/\"}]}");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int code =
+        Main.run(
+            new String[] {
+              "--addr", "127.0.0.1:" + port, "--sink-probe", "tcp", "--scenario", file.toString()
+            },
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(code).isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("listening on");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("ticdc-fake: cannot start: scenario: changefeeds[0] (cf-1): ")
+        .contains("dial tcp 127.0.0.1:" + port + ": connect: connection refused");
+  }
+
+  @Test
   void adminModes() {
     assertThat(Options.parse(new String[] {"--admin", "off"}).admin()).isFalse();
     assertThat(Options.parse(new String[] {"--admin=token:abc"}).adminToken()).isEqualTo("abc");
