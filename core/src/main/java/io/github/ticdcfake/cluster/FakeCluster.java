@@ -729,15 +729,15 @@ public final class FakeCluster {
      */
     public void checkScenario(Scenario scenario) {
       Objects.requireNonNull(scenario, "scenario");
-      PdClock real = clock;
-      CaptureNetwork realNetwork = network;
+      PdClock real = settings.clock;
+      CaptureNetwork realNetwork = settings.network;
       try {
-        clock = real.copy();
-        network = null;
-        new FakeCluster(this).load(scenario);
+        settings.clock = real.copy();
+        settings.network = null;
+        new FakeCluster(settings).load(scenario);
       } finally {
-        clock = real;
-        network = realNetwork;
+        settings.clock = real;
+        settings.network = realNetwork;
       }
     }
 
