@@ -6,8 +6,7 @@ package io.github.ticdcfake.cluster;
  *
  * <p>Templates are printf-style like tiflow's {@code pkg/errors/cdc_errors.go}; as in
  * pingcap/errors a template is only formatted when at least one argument is given, so an error
- * raised without arguments prints its raw template (pingcap/tiflow cdc/model/http_model.go
- * HTTPError).
+ * raised without arguments prints its raw template (pingcap/errors normalize.go GetMsg).
  */
 public enum CdcError {
   API_INVALID_PARAM("CDC:ErrAPIInvalidParam", 400, "invalid api parameter"),

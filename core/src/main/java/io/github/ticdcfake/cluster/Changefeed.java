@@ -80,8 +80,8 @@ public record Changefeed(
   }
 
   /**
-   * The config as GET shows it: pruned per sink type (pingcap/tiflow pkg/config/replica_config.go
-   * ValidateAndAdjust).
+   * The config as GET shows it: pruned per sink type (pingcap/tiflow cdc/model/changefeed.go
+   * RmUnusedFields).
    */
   public ReplicaConfig prunedConfig() {
     DomainRules rules = DomainRules.of(flavour);

@@ -32,8 +32,8 @@ final class ChangefeedChecks {
   }
 
   /**
-   * Go's {@code url.Parse} failure as TiCDC reports it (pingcap/tiflow cdc/api/v2/api_helpers.go
-   * verifyCreateChangefeedConfig).
+   * Go's {@code url.Parse} failure as TiCDC reports it (pingcap/tiflow pkg/util/uri.go
+   * MaskSensitiveDataInURIForError).
    */
   static SinkUri parseSinkUri(String sinkUri) {
     try {
@@ -72,7 +72,7 @@ final class ChangefeedChecks {
 
   /**
    * The tables a changefeed replicates, failing like TiCDC's table verification (pingcap/tiflow
-   * cdc/api/v2/api_helpers.go verifyCreateChangefeedConfig step 13).
+   * cdc/api/v2/api_helpers.go getVerifiedTables).
    */
   static List<UpstreamTable> verifyTables(
       ReplicaConfig config, List<UpstreamTable> upstream, boolean enforceEligibility) {

@@ -27,8 +27,8 @@ final class GoFormat {
       }
       out.append(render(args[argIndex++], verb));
     }
-    // Go appends surplus arguments as %!(EXTRA type=value) (pingcap/tiflow cdc/model/http_model.go
-    // HTTPError).
+    // Go appends surplus arguments as %!(EXTRA type=value) (Go's fmt; TiCDC
+    // formats its messages with pingcap/errors normalize.go GetMsg).
     if (argIndex < args.length) {
       out.append("%!(EXTRA ");
       for (int i = argIndex; i < args.length; i++) {

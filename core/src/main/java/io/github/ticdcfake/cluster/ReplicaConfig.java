@@ -404,13 +404,13 @@ public final class ReplicaConfig {
     return duration == null ? 0 : (Long) duration;
   }
 
-  // ---- pruning on load (pingcap/tiflow pkg/config/replica_config.go ValidateAndAdjust)
+  // ---- pruning on load (pingcap/tiflow cdc/model/changefeed.go RmUnusedFields)
   // ---------------------------------------------------
 
   /**
    * The config as the owner holds it after loading it from etcd: sections irrelevant to the sink
-   * type removed, except for {@code blackhole://} (pingcap/tiflow pkg/config/replica_config.go
-   * ValidateAndAdjust).
+   * type removed, except for {@code blackhole://} (pingcap/tiflow cdc/model/changefeed.go
+   * RmUnusedFields).
    */
   @SuppressWarnings("unchecked")
   ReplicaConfig prunedFor(SinkUri uri, DomainRules rules) {
