@@ -80,16 +80,7 @@ final class ApiV2Routes {
     // verify table API: answered by the node hit, no forwarding
     routes.add(Route.of(VERIFY_TABLE, ChangefeedHandlers::verifyTable));
     // unsafe APIs
-    routes.add(
-        Route.of(GET_UNSAFE_METADATA, UnsafeHandlers::metadata, FORWARDED_TO_OWNER, AUTHENTICATED));
-    routes.add(
-        Route.of(RESOLVE_LOCK, UnsafeHandlers::resolveLock, FORWARDED_TO_OWNER, AUTHENTICATED));
-    routes.add(
-        Route.of(
-            DELETE_SERVICE_GC_SAFEPOINT,
-            UnsafeHandlers::deleteServiceGcSafepoint,
-            FORWARDED_TO_OWNER,
-            AUTHENTICATED));
+    addUnsafeRoutes(routes);
     // owner APIs
     routes.add(
         surface.forwardsOwnerResign()
@@ -178,6 +169,12 @@ final class ApiV2Routes {
     routes.add(Route.of(RESIGN_OWNER, OwnerHandlers::resign, FORWARDED_TO_OWNER));
     routes.add(Route.of(QUERY_TSO, StatusHandlers::tso));
     // unsafe APIs
+    addUnsafeRoutes(routes);
+    return RouteTable.of("/api/v2", routes);
+  }
+
+  /** The unsafe APIs, the same in tiflow's and ticdc's {@code api.go}. */
+  private static void addUnsafeRoutes(List<Route> routes) {
     routes.add(
         Route.of(GET_UNSAFE_METADATA, UnsafeHandlers::metadata, FORWARDED_TO_OWNER, AUTHENTICATED));
     routes.add(
@@ -188,6 +185,5 @@ final class ApiV2Routes {
             UnsafeHandlers::deleteServiceGcSafepoint,
             FORWARDED_TO_OWNER,
             AUTHENTICATED));
-    return RouteTable.of("/api/v2", routes);
   }
 }
