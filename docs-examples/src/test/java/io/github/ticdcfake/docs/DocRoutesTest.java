@@ -50,4 +50,14 @@ class DocRoutesTest {
     }
     assertThat(wrong).as("route templates no fault rule accepts").isEmpty();
   }
+
+  @Test
+  void aPathTemplateWithAnotherPlaceholderIsCaught() {
+    Matcher m = ROUTE_SPAN.matcher("see `POST /api/v2/changefeeds/{id}/pause` and");
+
+    assertThat(m.find()).isTrue();
+    assertThat(Operation.fromRoute(m.group(1) + " " + m.group(2))).isNull();
+    assertThat(Operation.fromRoute("POST /api/v2/changefeeds/{changefeed_id}/pause"))
+        .isEqualTo(Operation.PAUSE_CHANGEFEED);
+  }
 }
