@@ -34,8 +34,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 
 /**
- * A running fake TiCDC cluster: one HTTP listener per capture, all serving TiCDC's OpenAPI v2 over
- * one {@link FakeCluster}.
+ * A running fake TiCDC cluster: one HTTP listener per capture, all serving what a TiCDC port serves
+ * ({@code /api/v2}, {@code /api/v1}, {@code /status}, {@code /debug/info}, {@code /metrics}) plus
+ * the {@code /__fake} admin API, over one {@link FakeCluster}.
  *
  * <p>Starts in milliseconds on loopback and ephemeral ports; close it to free its ports and
  * threads. Requests for owner routes sent to a non-owner capture are answered by the owner, as
