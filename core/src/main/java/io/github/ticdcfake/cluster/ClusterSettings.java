@@ -4,6 +4,7 @@ import io.github.ticdcfake.fault.Journal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What a {@link FakeCluster.Builder} collects, with its defaults and checks, and how the cluster's
@@ -84,6 +85,23 @@ final class ClusterSettings {
 
   void captureNetwork(CaptureNetwork network) {
     this.network = Objects.requireNonNull(network, "network");
+  }
+
+  /**
+   * Runs {@code use} on these settings with a copy of the clock and no capture network, then puts
+   * both back: a trial cluster built inside never moves the real clock nor binds a port.
+   */
+  void trial(Consumer<ClusterSettings> use) {
+    PdClock real = clock;
+    CaptureNetwork realNetwork = network;
+    try {
+      clock = real.copy();
+      network = null;
+      use.accept(this);
+    } finally {
+      clock = real;
+      network = realNetwork;
+    }
   }
 
   /** The shared, guarded core of a new cluster. */

@@ -28,9 +28,9 @@ final class ConfigShape {
   /** The new architecture at v26.3.4 (pingcap/ticdc {@code api/v2/model.go@v26.3.4}). */
   static final ConfigShape NEWARCH =
       new ConfigShape(
-          ReplicaConfigSchema.REPLICA_CONFIG_NEWARCH,
-          ReplicaConfigSchema.SINK_NEWARCH,
-          ReplicaConfigSchema::defaultsNewArch);
+          NewArchConfigSchema.REPLICA_CONFIG_NEWARCH,
+          NewArchConfigSchema.SINK_NEWARCH,
+          NewArchConfigSchema::defaultsNewArch);
 
   final Struct replicaConfig;
   final Struct sink;

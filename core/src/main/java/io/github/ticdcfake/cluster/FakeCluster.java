@@ -96,27 +96,21 @@ public final class FakeCluster {
   }
 
   /**
-   * {@code POST /api/v2/tso}: a fresh TSO of the upstream {@code upstreamId} (0: the one {@code
-   * pdAddrs} name, empty meaning the default upstream).
-   *
-   * @throws CdcException {@code CDC:ErrUpstreamNotFound}, or a 500 when PD cannot be reached
+   * {@code POST /api/v2/tso}: a fresh TSO of upstream {@code upstreamId} (0: the one {@code
+   * pdAddrs} name).
    */
   public long nextTso(long upstreamId, List<String> pdAddrs) {
     return upstream.tso(upstreamId, pdAddrs);
   }
 
-  /**
-   * Records the current state as the one {@link #reset()} returns to; the server calls it after
-   * start (and after applying a scenario).
-   */
+  /** Records the current state as the one {@link #reset()} returns to (the server's start). */
   public void markInitialState() {
     core.markInitialState();
   }
 
   /**
-   * Returns to the state recorded by {@link #markInitialState()}: captures (killed ones listen
-   * again, added ones stop), owner, changefeeds, upstream tables, GC safepoint, health and the
-   * clock; fault rules and the journal are cleared, then the initial fault rules re-added.
+   * Returns to the state {@link #markInitialState()} recorded, captures, clock and fault rules
+   * included; the journal is cleared.
    */
   public void reset() {
     membership.reset();
@@ -144,19 +138,14 @@ public final class FakeCluster {
     return membership.owner();
   }
 
-  /**
-   * The owner, failing like TiCDC's owner-routed requests when there is none ({@code
-   * CDC:ErrOwnerNotFound}).
-   */
+  /** The owner, or {@code CDC:ErrOwnerNotFound} like TiCDC's owner-routed requests. */
   public Capture requireOwner() {
     return owner().orElseThrow(CdcError.OWNER_NOT_FOUND::raise);
   }
 
   /**
-   * Resigns the owner ({@code POST /api/v2/owner/resign}): a new owner is elected among the live
-   * captures, the next one after the old owner in join order (the same one when it is alone) —
-   * after the {@linkplain #setOwnerElectionDelay owner election delay}, during which there is no
-   * owner.
+   * {@code POST /api/v2/owner/resign}: the next live capture in join order becomes owner after the
+   * {@linkplain #setOwnerElectionDelay election delay}.
    */
   public void resignOwner() {
     membership.resignOwner();
@@ -173,18 +162,13 @@ public final class FakeCluster {
   }
 
   /**
-   * Sets a capture's log level like {@code POST /api/v2/log}: zap levels, case-insensitive, empty
-   * meaning {@code info}; anything else is {@code CDC:ErrAPIInvalidParam}.
+   * {@code POST /api/v2/log}: a zap level, case-insensitive, else {@code CDC:ErrAPIInvalidParam}.
    */
   public void setLogLevel(String captureId, String level) {
     membership.setLogLevel(captureId, level);
   }
 
-  /**
-   * How long the cluster has no owner after a resign or the owner's death, on the PD clock; zero
-   * (the default) elects at once. During the window owner-routed requests fail with 500 {@code
-   * CDC:ErrOwnerNotFound}.
-   */
+  /** How long the cluster is ownerless after a resign or the owner's death (see the builder). */
   public void setOwnerElectionDelay(Duration delay) {
     membership.setOwnerElectionDelay(delay);
   }
@@ -195,8 +179,7 @@ public final class FakeCluster {
   }
 
   /**
-   * Kills a capture: its port stops answering (connections are closed), its tables move to the live
-   * captures, and if it was the owner another one is elected. Killing a dead capture does nothing.
+   * Kills a capture: its port stops answering, its tables move, a new owner is elected if needed.
    *
    * @throws IllegalArgumentException if there is no such capture
    */
@@ -204,22 +187,15 @@ public final class FakeCluster {
     membership.killCapture(captureId);
   }
 
-  /**
-   * Adds a capture listening on a new port; running changefeeds spread their tables over it too.
-   *
-   * @return the new capture (not the owner)
-   */
+  /** Adds a capture (not the owner) on a new port; running changefeeds spread over it. */
   public Capture addCapture() {
     return membership.addCapture();
   }
 
   /**
-   * Restarts a capture as restarting its {@code cdc server} process with the same {@code --addr}
-   * would: the capture is killed (tables move, an owner is elected if it was the owner) and a new
-   * capture with a new id listens on the same address. Restarting a killed capture brings its port
-   * back.
+   * Restarts a capture like its {@code cdc server} with the same {@code --addr}: killed, then a new
+   * capture id on the same address.
    *
-   * @return the new capture (the owner only when no other capture is alive)
    * @throws IllegalArgumentException if there is no such capture
    */
   public Capture restartCapture(String captureId) {
@@ -227,27 +203,19 @@ public final class FakeCluster {
   }
 
   /**
-   * {@code POST /api/v2/captures/{capture_id}/drain}: the number of tables still on the capture
-   * across normal changefeeds. The first call starts the drain; each further call moves half of the
-   * remaining tables away, so polling clients see the count fall to 0, after which the capture
-   * holds no tables.
+   * {@code POST /api/v2/captures/{capture_id}/drain}: the tables still on the capture; each call
+   * moves half of them away, so polling sees the count fall to 0.
    */
   public int drainCapture(String captureId) {
     return membership.drainCapture(captureId);
   }
 
-  /**
-   * {@code GET /api/v2/processors}: one processor per (running changefeed, live capture), all
-   * namespaces.
-   */
+  /** {@code GET /api/v2/processors}: one per (running changefeed, live capture). */
   public List<Processor> processors() {
     return TableScheduler.processors(core);
   }
 
-  /**
-   * {@code GET /api/v2/processors/{changefeed_id}/{capture_id}}: the table ids, {@code null} when
-   * the capture runs only other changefeeds' processors.
-   */
+  /** {@code GET /api/v2/processors/{changefeed_id}/{capture_id}}: table ids, or null. */
   public List<Long> processorTables(String namespace, String changefeedId, String captureId) {
     return TableScheduler.processorTables(core, namespace, changefeedId, captureId);
   }
@@ -274,10 +242,7 @@ public final class FakeCluster {
     membership.setReady(ready);
   }
 
-  /**
-   * {@code GET /api/v2/health}: fails with {@code CDC:ErrOwnerNotFound} while there is no owner and
-   * with {@code CDC:ErrClusterIsUnhealthy} when {@linkplain #setHealthy made unhealthy}.
-   */
+  /** {@code GET /api/v2/health}: {@code CDC:ErrOwnerNotFound} or {@code ErrClusterIsUnhealthy}. */
   public void checkHealth() {
     membership.checkHealth();
   }
@@ -300,9 +265,7 @@ public final class FakeCluster {
   }
 
   /**
-   * Scripts whether create and update can reach a sink host ({@code host:port} as TiCDC dials it,
-   * e.g. {@code 127.0.0.1:3306}), whatever the {@link SinkProbe}: an unreachable MySQL answers 400
-   * {@code CDC:ErrMySQLConnectionError}, Kafka 500 {@code CDC:ErrKafkaNewProducer}.
+   * Scripts whether create and update reach sink {@code host:port}, whatever the {@link SinkProbe}.
    */
   public void setSinkReachable(String hostPort, boolean reachable) {
     upstream.setSinkReachable(hostPort, reachable);
@@ -314,30 +277,20 @@ public final class FakeCluster {
   }
 
   /**
-   * Adds a table to the upstream; running changefeeds whose filter matches it start replicating it
-   * (their processors show its id).
-   *
-   * @param primaryKey key columns; none makes the table ineligible in TiCDC's sense
-   * @return the table with its id ({@code 100 + n} style ids are assigned when {@code tableId} is
-   *     0)
+   * Adds an upstream table (id assigned when 0, ineligible without a primary key); running
+   * changefeeds whose filter matches it replicate it.
    */
   public UpstreamTable addUpstreamTable(
       String schema, String table, long tableId, List<String> columns, List<String> primaryKey) {
     return upstream.addTable(schema, table, tableId, columns, primaryKey);
   }
 
-  /**
-   * {@code POST /api/v2/verify_table}: which upstream tables a config's filter matches, split by
-   * eligibility. Only an unparseable sink URI is refused; the scheme is not checked.
-   */
+  /** {@code POST /api/v2/verify_table}: the tables a config's filter matches, by eligibility. */
   public VerifiedTables verifyTables(ChangefeedSpec request) {
     return upstream.verifyTables(request);
   }
 
-  /**
-   * The upstream tables a config's filter selects, split by eligibility, without looking at the
-   * sink: the new architecture's {@code POST /api/v2/get_all_tables}.
-   */
+  /** The new architecture's {@code POST /api/v2/get_all_tables}: verify without the sink. */
   public VerifiedTables allTables(ChangefeedSpec request) {
     return upstream.allTables(request);
   }
@@ -359,130 +312,83 @@ public final class FakeCluster {
     return queries.all();
   }
 
-  /**
-   * {@code GET /api/v2/changefeeds/{id}}: the changefeed, counting as a read for {@link
-   * OwnerTick#afterReads(int)}.
-   *
-   * @throws CdcException {@code invalid changefeed_id} or {@code CDC:ErrChangeFeedNotExists}
-   */
+  /** {@code GET /api/v2/changefeeds/{id}}, counting as a read for {@link OwnerTick#afterReads}. */
   public Changefeed getChangefeed(String namespace, String id) {
     return queries.get(namespace, id);
   }
 
   /**
-   * {@code GET /api/v2/changefeeds}: the changefeeds of a namespace sorted by id, filtered by state
-   * like TiCDC: empty filter = everything but finished, {@code all} = everything, anything else =
-   * exact internal state.
+   * {@code GET /api/v2/changefeeds}: a namespace's changefeeds by id; filter empty = all but
+   * finished, {@code all} = all, else one internal state.
    */
   public List<Changefeed> listChangefeeds(String namespace, String stateFilter) {
     return queries.list(namespace, stateFilter);
   }
 
-  /**
-   * {@code GET /api/v2/changefeeds/{id}/synced}: decided from the checkpoint, the resolved ts, the
-   * last synced ts (the start ts, or the last {@link #recordSyncedData}) and the changefeed's
-   * {@code synced_status} intervals against the PD clock.
-   */
+  /** {@code GET /api/v2/changefeeds/{id}/synced}, from the checkpoints and the PD clock. */
   public SyncedStatus syncedStatus(String namespace, String id) {
     return queries.synced(namespace, id, () -> null);
   }
 
-  /**
-   * {@link #syncedStatus(String, String)} for a request with a body: {@code body} (which may return
-   * null for none) is decoded after the changefeed is found, as TiCDC binds it.
-   */
+  /** {@link #syncedStatus(String, String)} with a body (may be null) decoded as TiCDC binds it. */
   public SyncedStatus syncedStatus(String namespace, String id, Supplier<?> body) {
     return queries.synced(namespace, id, Objects.requireNonNull(body, "body"));
   }
 
   // ---- changefeeds: commands ------------------------------------------------------------------
 
-  /**
-   * {@code POST /api/v2/changefeeds}: validates like TiCDC in TiCDC's order and stores a {@code
-   * normal} changefeed whose checkpoint and resolved ts equal its start ts. With a {@link
-   * SinkProbe} the sink host is dialled before the cluster's lock is taken.
-   */
+  /** {@code POST /api/v2/changefeeds}: validated in TiCDC's order, stored {@code normal}. */
   public Changefeed createChangefeed(ChangefeedSpec request) {
     return commands.create(request);
   }
 
   /**
-   * {@code PUT /api/v2/changefeeds/{id}}: only stopped or failed changefeeds; {@code target_ts} is
-   * checked against {@code start_ts}; a sent {@code replica_config} replaces the whole config from
-   * the defaults; the new pair is validated like a create; an update that changes nothing is
-   * refused. The state does not change.
+   * {@code PUT /api/v2/changefeeds/{id}}: stopped or failed changefeeds only, validated like a
+   * create; a sent {@code replica_config} replaces the whole config; no-ops are refused.
    */
   public Changefeed updateChangefeed(String namespace, String id, ChangefeedSpec request) {
     Objects.requireNonNull(request, "request");
     return commands.update(namespace, id, () -> request);
   }
 
-  /**
-   * {@link #updateChangefeed(String, String, ChangefeedSpec)} with the body decoded where TiCDC
-   * reads it: after the changefeed is found and its state allows an update, so an update of a
-   * running changefeed answers {@code CDC:ErrChangefeedUpdateRefused} whatever its body.
-   *
-   * @param body decodes the request, throwing TiCDC's {@link CdcException} for a bad one
-   */
+  /** {@link #updateChangefeed(String, String, ChangefeedSpec)}, decoding after the state gate. */
   public Changefeed updateChangefeed(String namespace, String id, Supplier<ChangefeedSpec> body) {
     return commands.update(namespace, id, body);
   }
 
-  /**
-   * {@code DELETE /api/v2/changefeeds/{id}}: removes the changefeed at once; a missing one is not
-   * an error.
-   *
-   * @return whether a changefeed was removed
-   */
+  /** {@code DELETE /api/v2/changefeeds/{id}}: whether one was removed (missing is no error). */
   public boolean removeChangefeed(String namespace, String id) {
     return commands.remove(namespace, id);
   }
 
-  /**
-   * {@code POST /api/v2/changefeeds/{id}/pause}: queues a stop job, applied on the owner's next
-   * tick ({@link OwnerTick}); a stopped, failed or finished changefeed is left alone.
-   */
+  /** {@code POST /api/v2/changefeeds/{id}/pause}: a stop job for the owner's next tick. */
   public void pauseChangefeed(String namespace, String id) {
     commands.pause(namespace, id);
   }
 
   /**
-   * {@code POST /api/v2/changefeeds/{id}/resume}: checks the checkpoint to resume from ({@code
-   * overwriteCheckpointTs}, or the current one when 0) is not above the current TSO nor at or below
-   * the GC safepoint, and queues a resume job; on the owner's tick a stopped, failed or finished
-   * changefeed becomes normal with its error cleared, and a non-zero {@code overwriteCheckpointTs}
-   * becomes both its checkpoint and its start ts.
+   * {@code POST /api/v2/changefeeds/{id}/resume}: checks the checkpoint against the TSO and the GC
+   * safepoint, then queues a resume job; a non-zero {@code overwriteCheckpointTs} becomes the
+   * checkpoint and start ts.
    */
   public void resumeChangefeed(String namespace, String id, long overwriteCheckpointTs) {
     commands.resume(
         namespace, id, () -> new RequestBodies.Resume(overwriteCheckpointTs, List.of()));
   }
 
-  /**
-   * {@link #resumeChangefeed(String, String, long)} with the body decoded where TiCDC reads it:
-   * after the changefeed is found; its {@code pd_addrs} must name the upstream's PD.
-   *
-   * @param body decodes the request, throwing TiCDC's {@link CdcException} for a bad one
-   */
+  /** {@link #resumeChangefeed(String, String, long)}, decoding once the changefeed is found. */
   public void resumeChangefeed(String namespace, String id, Supplier<RequestBodies.Resume> body) {
     commands.resume(namespace, id, Objects.requireNonNull(body, "body"));
   }
 
   // ---- /api/v1 semantics (tiflow cdc/api/v1/api.go, cdc/api/v1/validator.go) ------------------
 
-  /**
-   * {@code POST /api/v1/changefeeds}: v1's body on the server's default config, always in namespace
-   * {@code default}, validated like a v2 create except for v1's wording and checks.
-   */
+  /** {@code POST /api/v1/changefeeds}: v1's body, namespace {@code default}, v1's checks. */
   public Changefeed createChangefeed(V1ChangefeedConfig request) {
     return commands.create(request.forVersion(version()).toCreateSpec());
   }
 
-  /**
-   * {@code PUT /api/v1/changefeeds/{id}}: existence and the state gate before {@code body} is
-   * decoded; then only the fields v1 reads, the sink section replaced as sent, no table re-check,
-   * no-ops refused.
-   */
+  /** {@code PUT /api/v1/changefeeds/{id}}: state gate, then only the fields v1 reads. */
   public Changefeed updateChangefeed(String id, Supplier<V1ChangefeedConfig> body) {
     return v1.update(id, Objects.requireNonNull(body, "body"));
   }
@@ -492,18 +398,12 @@ public final class FakeCluster {
     v1.resumeWithoutCheckpointCheck(namespace, id);
   }
 
-  /**
-   * {@code DELETE /api/v1/changefeeds/{id}}: like {@link #removeChangefeed} but a missing
-   * changefeed is {@code CDC:ErrChangeFeedNotExists}.
-   */
+  /** {@code DELETE /api/v1/changefeeds/{id}}: a missing one is {@code ErrChangeFeedNotExists}. */
   public void removeExistingChangefeed(String namespace, String id) {
     v1.removeExisting(namespace, id);
   }
 
-  /**
-   * The changefeed, or {@code CDC:ErrChangeFeedNotExists} ({@code invalid changefeed_id} first),
-   * without counting as a read: v1's rebalance_table, move_table and processor checks.
-   */
+  /** The changefeed or {@code CDC:ErrChangeFeedNotExists}, not counted as a read (v1's checks). */
   public Changefeed existingChangefeed(String namespace, String id) {
     return v1.requireExisting(namespace, id);
   }
@@ -515,44 +415,31 @@ public final class FakeCluster {
 
   // ---- scripting ------------------------------------------------------------------------------
 
-  /**
-   * Forces a changefeed into a state, as a test's script; {@code error} fills the error slot for
-   * {@link ChangefeedState#FAILED}, {@link ChangefeedState#PENDING} and {@link
-   * ChangefeedState#WARNING} (the warning slot for warning), where TiCDC shows it. The error's time
-   * is now, but always after the checkpoint's time.
-   */
+  /** Forces a state; {@code error} fills the error (or warning) slot where TiCDC shows it. */
   public Changefeed forceState(
       String namespace, String id, ChangefeedState newState, CdcException error) {
     return scripting.forceState(namespace, id, newState, error);
   }
 
   /**
-   * Freezes a changefeed's checkpoint where it stands (its lag then grows with the clock), or
-   * releases it: then it catches up at twice the clock's speed to the cluster's lag. Its state
-   * stays as it is. Like every checkpoint script it replaces the one before: a scripted lag or
-   * checkpoint is forgotten.
+   * Freezes a changefeed's checkpoint, or releases it to catch up at twice the clock's speed;
+   * replaces any earlier checkpoint script.
    */
   public void setCheckpointStalled(String namespace, String id, boolean stalled) {
     scripting.setCheckpointStalled(namespace, id, stalled);
   }
 
   /**
-   * Holds a changefeed's checkpoint exactly {@code lag} behind the PD clock, at once and as the
-   * clock runs (manual or system mode), releasing a stall or scripted checkpoint; the resolved ts
-   * stays the cluster's resolved lag behind (at most {@code lag}). A lag longer than the changefeed
-   * has run puts the checkpoint below its start ts: the script decides. A changefeed that is not
-   * normal keeps its checkpoint and takes the lag up when it runs again; the target ts still caps
-   * the checkpoint and finishes the changefeed.
+   * Holds a changefeed's checkpoint {@code lag} behind the PD clock as it runs (even below its
+   * start ts); replaces any earlier checkpoint script, and a target ts still finishes it.
    */
   public void setCheckpointLag(String namespace, String id, Duration lag) {
     scripting.setCheckpointLag(namespace, id, lag);
   }
 
   /**
-   * Sets a changefeed's checkpoint to {@code checkpointTs} and freezes it there (the clock no
-   * longer moves it; a scripted lag is forgotten) until {@link #setCheckpointLag} or {@link
-   * #setCheckpointStalled} with {@code false}; a running changefeed whose checkpoint reaches its
-   * {@code target_ts} becomes finished.
+   * Sets and freezes a changefeed's checkpoint until another checkpoint script; reaching {@code
+   * target_ts} finishes it.
    */
   public Changefeed setCheckpoint(String namespace, String id, long checkpointTs) {
     return scripting.setCheckpoint(namespace, id, checkpointTs);
@@ -589,8 +476,7 @@ public final class FakeCluster {
   }
 
   /**
-   * Waits until the changefeed is in state {@code expected}, waking on every request and at least
-   * every 10 ms (time-driven transitions); reading does not count as a read of the HTTP API.
+   * Waits until the changefeed is in state {@code expected}, without counting as a read.
    *
    * @throws AssertionError naming the last state seen if {@code timeout} passes first
    */
@@ -602,11 +488,8 @@ public final class FakeCluster {
   // ---- scenarios ------------------------------------------------------------------------------
 
   /**
-   * Seeds the cluster from a scenario: first the clock (a clock nobody has read yet can start
-   * anywhere; one that was read only moves forward), then upstream tables, changefeeds (created
-   * like {@code POST /api/v2/changefeeds}, given their checkpoint, then forced into their state),
-   * the GC safepoint, health, readiness and fault rules. Captures and version are the server's
-   * business.
+   * Seeds the cluster from a scenario (clock, tables, changefeeds created like a POST, faults);
+   * captures and version are the server's.
    *
    * @throws IllegalArgumentException naming the scenario entry that failed and why
    */
@@ -614,12 +497,7 @@ public final class FakeCluster {
     scenarios.load(scenario);
   }
 
-  /**
-   * The current cluster as a scenario: live captures, version, the clock, health, readiness, GC
-   * safepoint, upstream tables, every changefeed with its state, error, checkpoint, stall and lag,
-   * and what is left of the fault rules ({@link FaultRules#remaining()}); {@code GET /__fake/state}
-   * renders it, and {@link #load} of it into a fresh cluster gives this one back.
-   */
+  /** The current cluster as a scenario that {@link #load} into a fresh cluster gives back. */
   public Scenario currentScenario() {
     return scenarios.current();
   }
@@ -630,10 +508,7 @@ public final class FakeCluster {
 
     private Builder() {}
 
-    /**
-     * The upstream PD's endpoints; requests whose {@code pd_addrs} name another address fail like
-     * TiCDC's unreachable PD. Default {@code http://127.0.0.1:2379}.
-     */
+    /** The upstream PD's endpoints (others fail as unreachable); default 127.0.0.1:2379. */
     public Builder pdEndpoints(List<String> endpoints) {
       settings.pdEndpoints(endpoints);
       return this;
@@ -645,10 +520,7 @@ public final class FakeCluster {
       return this;
     }
 
-    /**
-     * How long the cluster has no owner after a resign or the owner's death, on the PD clock;
-     * default zero (elected at once).
-     */
+    /** How long (PD clock) the cluster is ownerless after a resign or death; default zero. */
     public Builder ownerElectionDelay(Duration delay) {
       settings.ownerElectionDelay(delay);
       return this;
@@ -660,10 +532,7 @@ public final class FakeCluster {
       return this;
     }
 
-    /**
-     * Mimics TiCDC's new architecture as released in v26.3.4 ({@code cdc server --newarch}): the
-     * same as {@code version(TiCdcVersion.V26_3_NEWARCH)}.
-     */
+    /** The new architecture ({@code cdc server --newarch}): {@code version(V26_3_NEWARCH)}. */
     public Builder newArchitecture() {
       return version(TiCdcVersion.V26_3_NEWARCH);
     }
@@ -710,35 +579,21 @@ public final class FakeCluster {
       return this;
     }
 
-    /**
-     * What opens and closes capture ports when captures are killed, added or reset; {@code
-     * FakeTiCdcServer} passes its listeners. Without one the cluster has no ports.
-     */
+    /** What opens and closes capture ports; {@code FakeTiCdcServer} passes its listeners. */
     public Builder captureNetwork(CaptureNetwork network) {
       settings.captureNetwork(network);
       return this;
     }
 
     /**
-     * Loads {@code scenario} into a trial cluster with these settings, on a copy of the clock and
-     * without ports, and throws it away: the check a server makes before it binds any port, so that
-     * an invalid scenario never leaves a port answering. Sink hosts are dialled as a load dials
-     * them.
+     * Loads {@code scenario} into a portless trial cluster on a copy of the clock and discards it,
+     * so an invalid scenario fails before any port is bound.
      *
      * @throws IllegalArgumentException naming the scenario entry that failed and why
      */
     public void checkScenario(Scenario scenario) {
       Objects.requireNonNull(scenario, "scenario");
-      PdClock real = settings.clock;
-      CaptureNetwork realNetwork = settings.network;
-      try {
-        settings.clock = real.copy();
-        settings.network = null;
-        new FakeCluster(settings).load(scenario);
-      } finally {
-        settings.clock = real;
-        settings.network = realNetwork;
-      }
+      settings.trial(trial -> new FakeCluster(trial).load(scenario));
     }
 
     /** The cluster. */

@@ -50,6 +50,7 @@ public record ChangefeedCommonInfo(
   private static final byte[] UPSTREAM_ID = "{\"upstream_id\":".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] NAMESPACE = ",\"namespace\":".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ID = ",\"id\":".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] KEYSPACE = ",\"keyspace\":".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] STATE = ",\"state\":".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ERROR = ",\"error\":".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] NO_ERROR = ",\"error\":null}".getBytes(StandardCharsets.US_ASCII);
@@ -60,17 +61,16 @@ public record ChangefeedCommonInfo(
   /**
    * {@code ListResponse[ChangefeedCommonInfo]} of these changefeeds as compact JSON: the same bytes
    * as {@code Json.compact(ListResponse.of(items mapped by from))}, written straight into one
-   * buffer. The prefix up to {@code namespace} and the checkpoint members are encoded once per
-   * distinct upstream id and checkpoint (changefeeds that advance together share them), so a list
-   * of 10 000 allocates no record per item.
+   * buffer. The prefix up to {@code namespace} (or {@code id}) and the checkpoint members are
+   * encoded once per distinct upstream id and checkpoint (changefeeds that advance together share
+   * them), so a list of 10 000 allocates no record per item; both item shapes (tiflow's namespace,
+   * the new architecture's keyspace) take this path.
    */
   public static byte[] compactList(
       List<Changefeed> changefeeds, V2ViewFlavour flavour, ZoneId zone) {
-    if (flavour.keyspaceModels()) {
-      // the new architecture's item shape (keyspace after id) goes through the declared record
-      return Json.compact(
-          ListResponse.of(changefeeds.stream().map(cf -> from(cf, flavour, zone)).toList()));
-    }
+    // The new architecture's items name the namespace "keyspace", after the id (pingcap/ticdc
+    // api/v2/model.go@v26.3.4 ChangefeedCommonInfo); tiflow's put "namespace" before it.
+    boolean keyspaces = flavour.keyspaceModels();
     return Json.compactWith(
         64 + changefeeds.size() * 192,
         out -> {
@@ -98,12 +98,18 @@ public record ChangefeedCommonInfo(
               upstreamFrom = out.position();
               out.raw(UPSTREAM_ID);
               out.value(Json.uint64(upstreamId));
-              out.raw(NAMESPACE);
+              out.raw(keyspaces ? ID : NAMESPACE);
               upstreamTo = out.position();
             }
-            out.string(cf.namespace());
-            out.raw(ID);
-            out.string(cf.id());
+            if (keyspaces) {
+              out.string(cf.id());
+              out.raw(KEYSPACE);
+              out.string(cf.namespace());
+            } else {
+              out.string(cf.namespace());
+              out.raw(ID);
+              out.string(cf.id());
+            }
             out.raw(STATE);
             out.string(cf.state().listName());
             if (checkpointFrom >= 0 && cf.checkpointTs() == checkpointTs) {
