@@ -138,6 +138,56 @@ public final class V1ChangefeedConfig {
   }
 
   /**
+   * The v2 create or update body the new architecture's {@code /api/v1} shim rewrites this body
+   * into (pingcap/ticdc {@code api/v1/api.go@v26.3.4} getV2ChangefeedConfig): id, start and target
+   * ts, sink URI, and a replica config whose {@code force_replicate}, {@code
+   * ignore_ineligible_table} and {@code mounter.worker_num} are copied unconditionally (absent:
+   * {@code false}, {@code 0}), filter rules and ignored start ts only when sent (Go omits empty
+   * slices), and {@code sink} only when sent, merged onto the defaults (Go omits its nil fields).
+   * {@code timezone} is dropped.
+   */
+  public Map<String, Object> toV2ShimBody() {
+    Map<String, Object> replica = new java.util.LinkedHashMap<>();
+    replica.put("force_replicate", forceReplicate());
+    replica.put("ignore_ineligible_table", ignoreIneligibleTable());
+    Map<String, Object> filter = new java.util.LinkedHashMap<>();
+    if (!filterRules().isEmpty()) {
+      filter.put("rules", new ArrayList<>(filterRules()));
+    }
+    if (!ignoreTxnStartTs().isEmpty()) {
+      filter.put("ignore_txn_start_ts", new ArrayList<>(ignoreTxnStartTs()));
+    }
+    if (!filter.isEmpty()) {
+      replica.put("filter", filter);
+    }
+    replica.put("mounter", new java.util.LinkedHashMap<>(Map.of("worker_num", mounterWorkerNum())));
+    if (sink != null) {
+      replica.put("sink", withoutNulls(sinkSection()));
+    }
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("changefeed_id", changefeedId());
+    body.put("start_ts", startTs());
+    body.put("target_ts", targetTs());
+    body.put("sink_uri", sinkUri());
+    body.put("replica_config", replica);
+    return body;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> withoutNulls(Map<String, Object> section) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    section.forEach(
+        (k, v) -> {
+          if (v instanceof Map<?, ?> m) {
+            out.put(k, withoutNulls((Map<String, Object>) m));
+          } else if (v != null) {
+            out.put(k, v);
+          }
+        });
+    return out;
+  }
+
+  /**
    * The create request as the domain's changefeed spec (tiflow {@code cdc/api/v1/validator.go}
    * verifyCreateChangefeedConfig): the checks v1 makes before anything else, then the server's
    * default config with the v1 overrides.

@@ -62,6 +62,14 @@ final class Call {
             && "true".equals(request.exchange.getRequestHeaders().getFirst("from-ticdc-api-v1")));
   }
 
+  /**
+   * The same call as the new architecture's {@code /api/v1} shim hands it to a v2 handler, after
+   * its {@code setV1Header} step (pingcap/ticdc {@code api/v1/api.go@v26.3.4}), with another body.
+   */
+  Call fromV1Shim(byte[] rewrittenBody) {
+    return new Call(server, captureId, pathParams, query, rewrittenBody, true);
+  }
+
   /** The success status of a write: 200, or 202 for a call from the v1 shim. */
   int writeStatus() {
     return fromApiV1 ? 202 : 200;

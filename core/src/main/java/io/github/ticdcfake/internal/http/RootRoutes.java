@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * The routes outside {@code /api/v2}, with no readiness check: {@code GET /status} (tiflow {@code
- * cdc/api/status}, used by TiDB Operator), {@code GET /debug/info} (behind client authentication)
- * and {@code GET /metrics} (tiflow {@code cdc/http.go}).
+ * cdc/api/status}, used by TiDB Operator), {@code GET /debug/info} (behind client authentication in
+ * classic TiCDC, open in the new architecture) and {@code GET /metrics} (tiflow {@code
+ * cdc/http.go}).
  */
 final class RootRoutes {
   private RootRoutes() {}
@@ -19,7 +20,10 @@ final class RootRoutes {
         "/",
         List.of(
             Route.of(ROOT_STATUS, StatusHandlers::rootStatus),
-            Route.of(DEBUG_INFO, ObservabilityHandlers::debugInfo, RouteFlag.AUTHENTICATED),
+            // pingcap/ticdc api/v2/api.go@v26.3.4 registers /debug/info without authentication
+            surface.coordinatorApi()
+                ? Route.of(DEBUG_INFO, ObservabilityHandlers::debugInfo)
+                : Route.of(DEBUG_INFO, ObservabilityHandlers::debugInfo, RouteFlag.AUTHENTICATED),
             Route.of(METRICS, ObservabilityHandlers::metrics)));
   }
 }
