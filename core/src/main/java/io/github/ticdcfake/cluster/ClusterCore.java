@@ -120,6 +120,22 @@ final class ClusterCore {
    */
   ChangefeedEntry require(String namespace, String id) {
     ChangefeedChecks.checkChangefeedId(id);
+    return requireUnchecked(namespace, id);
+  }
+
+  /**
+   * {@link #require} for GET, {@code …/status} and {@code …/synced}: the new architecture does not
+   * validate the id there, so a malformed one is just not found (pingcap/ticdc {@code
+   * api/v2/changefeed.go@v26.3.4} GetChangeFeed, status, synced).
+   */
+  ChangefeedEntry requireForRead(String namespace, String id) {
+    if (!rules.coordinator()) {
+      ChangefeedChecks.checkChangefeedId(id);
+    }
+    return requireUnchecked(namespace, id);
+  }
+
+  private ChangefeedEntry requireUnchecked(String namespace, String id) {
     engine.tick(state);
     ChangefeedEntry entry = find(namespace, id);
     if (entry == null) {
