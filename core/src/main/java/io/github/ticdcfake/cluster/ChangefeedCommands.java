@@ -249,6 +249,7 @@ final class ChangefeedCommands {
         // pingcap/ticdc coordinator/controller.go PauseChangefeed: persisted and stopped before
         // the answer, from any state; the stored error stays
         entry.state = ChangefeedState.STOPPED;
+        Maintainers.release(entry);
         return;
       }
       core.engine.queue(core.state, entry, JobType.STOP, 0);

@@ -2,6 +2,7 @@ package io.github.ticdcfake.cluster;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,6 +61,18 @@ final class ChangefeedEntry {
   /** The new architecture's gid; null in classic TiCDC. */
   Changefeed.Gid gid;
 
+  /**
+   * The new architecture: the capture running this changefeed's maintainer, null while it is not
+   * scheduled ({@link Maintainers}).
+   */
+  String maintainerCaptureId;
+
+  /**
+   * The new architecture: the table spans a test moved, split or merged, per mode (0 default, 1
+   * redo); a table missing here runs where the maintainer first put it. Null until changed.
+   */
+  java.util.TreeMap<Long, List<String>>[] spanOverrides;
+
   /** Queued admin jobs, oldest first; null while none was ever queued (most changefeeds). */
   private ArrayDeque<Job> jobs;
 
@@ -90,6 +103,10 @@ final class ChangefeedEntry {
     c.lastProgressMillis = lastProgressMillis;
     c.lastSyncedTs = lastSyncedTs;
     c.gid = gid;
+    c.maintainerCaptureId = maintainerCaptureId;
+    if (spanOverrides != null) {
+      c.spanOverrides = Maintainers.copyOverrides(spanOverrides);
+    }
     if (hasJobs()) {
       for (Job job : jobs) {
         c.jobs().add(job.copy());

@@ -46,7 +46,7 @@ final class ChangefeedQueries {
   /** {@code GET /api/v2/changefeeds/{id}}: counts as a read. */
   Changefeed get(String namespace, String id) {
     synchronized (core.lock) {
-      ChangefeedEntry entry = core.require(namespace, id);
+      ChangefeedEntry entry = core.requireForRead(namespace, id);
       Changefeed snapshot = core.snapshot(entry);
       core.engine.countRead(entry);
       return snapshot;
@@ -89,17 +89,19 @@ final class ChangefeedQueries {
    */
   SyncedStatus synced(String namespace, String id, Supplier<?> body) {
     synchronized (core.lock) {
-      ChangefeedEntry entry = core.require(namespace, id);
+      ChangefeedEntry entry = core.requireForRead(namespace, id);
       body.get();
       core.engine.countRead(entry);
       ReplicaConfig config = entry.config;
-      return SyncedStatus.decide(
-          entry.checkpointTs,
-          entry.resolvedTs,
-          entry.lastSyncedTs,
-          core.clock.millis(),
-          config.syncedCheckIntervalSeconds(),
-          config.checkpointIntervalSeconds());
+      SyncedStatus status =
+          SyncedStatus.decide(
+              entry.checkpointTs,
+              entry.resolvedTs,
+              entry.lastSyncedTs,
+              core.clock.millis(),
+              config.syncedCheckIntervalSeconds(),
+              config.checkpointIntervalSeconds());
+      return core.rules.coordinator() ? status.worded(SyncedStatus.Wording.COORDINATOR) : status;
     }
   }
 

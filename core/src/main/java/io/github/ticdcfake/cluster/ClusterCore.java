@@ -120,6 +120,22 @@ final class ClusterCore {
    */
   ChangefeedEntry require(String namespace, String id) {
     ChangefeedChecks.checkChangefeedId(id);
+    return requireUnchecked(namespace, id);
+  }
+
+  /**
+   * {@link #require} for GET, {@code …/status} and {@code …/synced}: the new architecture does not
+   * validate the id there, so a malformed one is just not found (pingcap/ticdc {@code
+   * api/v2/changefeed.go@v26.3.4} GetChangeFeed, status, synced).
+   */
+  ChangefeedEntry requireForRead(String namespace, String id) {
+    if (!rules.coordinator()) {
+      ChangefeedChecks.checkChangefeedId(id);
+    }
+    return requireUnchecked(namespace, id);
+  }
+
+  private ChangefeedEntry requireUnchecked(String namespace, String id) {
     engine.tick(state);
     ChangefeedEntry entry = find(namespace, id);
     if (entry == null) {
@@ -138,20 +154,15 @@ final class ClusterCore {
   }
 
   /**
-   * Where the coordinator runs the changefeed's maintainer while it is scheduled: the coordinator's
-   * own node here (pingcap/ticdc {@code api/v2/changefeed.go} GetChangeFeed).
+   * The address of the capture running the changefeed's maintainer while it is scheduled (normal or
+   * warning), placed when first asked ({@link Maintainers}); null in classic TiCDC.
    */
   private String maintainerAddress(ChangefeedEntry entry) {
-    if (!rules.coordinator()
-        || (entry.state != ChangefeedState.NORMAL && entry.state != ChangefeedState.WARNING)) {
+    if (!rules.coordinator()) {
       return null;
     }
-    for (ClusterState.CaptureEntry c : state.captures) {
-      if (c.alive && c.id.equals(state.ownerId)) {
-        return c.address;
-      }
-    }
-    return null;
+    ClusterState.CaptureEntry capture = Maintainers.place(state, entry);
+    return capture == null ? null : capture.address;
   }
 
   /** A new changefeed gid from the cluster's (possibly seeded) random source. */

@@ -37,6 +37,9 @@ final class ClusterState {
   String electedNext;
   long electionDueMillis;
 
+  /** The new architecture: how many maintainers were placed so far (they go round-robin). */
+  long maintainersPlaced;
+
   /** One capture as the cluster tracks it. */
   static final class CaptureEntry {
     final String id;
@@ -106,6 +109,7 @@ final class ClusterState {
     c.ownerElectionDelayMillis = ownerElectionDelayMillis;
     c.electedNext = electedNext;
     c.electionDueMillis = electionDueMillis;
+    c.maintainersPlaced = maintainersPlaced;
     return c;
   }
 }

@@ -220,6 +220,15 @@ public final class FakeCluster {
     return TableScheduler.processorTables(core, namespace, changefeedId, captureId);
   }
 
+  /**
+   * The new architecture's maintainers: where a changefeed's table spans run and the internal table
+   * routes that move them (pingcap/ticdc {@code api/v2/changefeed.go@v26.3.4}). In classic TiCDC no
+   * changefeed has a maintainer, so every call fails with {@code Can't not find maintainer}.
+   */
+  public MaintainerTables maintainerTables() {
+    return new MaintainerTables(core);
+  }
+
   // ---- health and readiness -------------------------------------------------------------------
 
   /** Whether {@code GET /api/v2/health} succeeds. */

@@ -30,6 +30,40 @@ public record SyncedStatus(
           + " Otherwise, if the gap is small and PD is online, it means the data syncing is"
           + " incomplete, so please wait";
 
+  /** Whose texts {@link #info} uses. */
+  enum Wording {
+    /** tiflow's ({@code cdc/api/v2/changefeed.go}). */
+    OWNER,
+    /**
+     * The new architecture's (pingcap/ticdc {@code api/v2/changefeed.go@v26.3.4} synced): {@code
+     * The data syncing is finished}, and the PD hint without the Grafana sentence.
+     */
+    COORDINATOR
+  }
+
+  static final String COORDINATOR_FINISHED = "The data syncing is finished";
+  static final String COORDINATOR_CHECK_PD =
+      "Please check whether PD is online and TiKV Regions are all available. If PD is offline or"
+          + " some TiKV regions are not available, it means that the data syncing process is"
+          + " complete. If the gap is large, such as a few minutes, it means that some regions in"
+          + " TiKV are unavailable. Otherwise, if the gap is small and PD is online, it means the"
+          + " data syncing is incomplete, so please wait";
+
+  /** The same decision in another release's words. */
+  SyncedStatus worded(Wording wording) {
+    if (wording == Wording.OWNER) {
+      return this;
+    }
+    String text =
+        switch (info) {
+          case FINISHED -> COORDINATOR_FINISHED;
+          case CHECK_PD -> COORDINATOR_CHECK_PD;
+          default -> info;
+        };
+    return new SyncedStatus(
+        synced, sinkCheckpointTs, pullerResolvedTs, lastSyncedTs, nowMillis, text);
+  }
+
   /**
    * TiCDC's decision table (tiflow {@code cdc/api/v2/changefeed.go}, pingcap/tiflow
    * cdc/api/v2/changefeed.go synced).

@@ -33,6 +33,12 @@ public enum Operation {
   SET_REDACT_MODE("POST", "/api/v2/log/redact"),
   /** {@code POST /api/v2/get_all_tables}: the new architecture only. */
   GET_ALL_TABLES("POST", "/api/v2/get_all_tables"),
+  /** {@code POST …/move_table}: the new architecture's internal table move. */
+  MOVE_TABLE("POST", "/api/v2/changefeeds/{changefeed_id}/move_table"),
+  /** {@code GET …/tables}: the new architecture's table ids per node (internal). */
+  LIST_TABLES("GET", "/api/v2/changefeeds/{changefeed_id}/tables"),
+  /** {@code GET …/get_dispatcher_count}: the new architecture's span count (internal). */
+  GET_DISPATCHER_COUNT("GET", "/api/v2/changefeeds/{changefeed_id}/get_dispatcher_count"),
   /** {@code GET /status}, outside {@code /api/v2}, used by TiDB Operator. */
   ROOT_STATUS("GET", "/status"),
   /** {@code GET /debug/info}: a text dump of the capture's view (tiflow cdc/api/status). */

@@ -9,12 +9,15 @@ import static io.github.ticdcfake.fault.Operation.GET_CHANGEFEED;
 import static io.github.ticdcfake.fault.Operation.GET_CHANGEFEED_META_INFO;
 import static io.github.ticdcfake.fault.Operation.GET_CHANGEFEED_STATUS;
 import static io.github.ticdcfake.fault.Operation.GET_CHANGEFEED_SYNCED;
+import static io.github.ticdcfake.fault.Operation.GET_DISPATCHER_COUNT;
 import static io.github.ticdcfake.fault.Operation.GET_PROCESSOR;
 import static io.github.ticdcfake.fault.Operation.GET_UNSAFE_METADATA;
 import static io.github.ticdcfake.fault.Operation.HEALTH;
 import static io.github.ticdcfake.fault.Operation.LIST_CAPTURES;
 import static io.github.ticdcfake.fault.Operation.LIST_CHANGEFEEDS;
 import static io.github.ticdcfake.fault.Operation.LIST_PROCESSORS;
+import static io.github.ticdcfake.fault.Operation.LIST_TABLES;
+import static io.github.ticdcfake.fault.Operation.MOVE_TABLE;
 import static io.github.ticdcfake.fault.Operation.PAUSE_CHANGEFEED;
 import static io.github.ticdcfake.fault.Operation.QUERY_TSO;
 import static io.github.ticdcfake.fault.Operation.RESIGN_OWNER;
@@ -158,6 +161,10 @@ final class ApiV2Routes {
             FORWARDED_TO_OWNER,
             AUTHENTICATED,
             READINESS_GATED));
+    // internal APIs
+    routes.add(Route.of(MOVE_TABLE, MaintainerHandlers::moveTable, AUTHENTICATED));
+    routes.add(Route.of(GET_DISPATCHER_COUNT, MaintainerHandlers::dispatcherCount));
+    routes.add(Route.of(LIST_TABLES, MaintainerHandlers::tables));
     // capture APIs
     routes.add(Route.of(LIST_CAPTURES, CaptureHandlers::list, FORWARDED_TO_OWNER));
     routes.add(Route.of(VERIFY_TABLE, ChangefeedHandlers::verifyTable));
