@@ -35,9 +35,6 @@ final class ApiV1Routes {
   private ApiV1Routes() {}
 
   static RouteTable table(ApiSurface surface) {
-    if (surface.coordinatorApi()) {
-      return ApiV1ShimRoutes.table();
-    }
     List<Route> routes =
         List.of(
             // common APIs: status and log are node-local; health asks the owner

@@ -15,11 +15,13 @@ final class Router {
 
   /**
    * The tables of a flavour's API surface. Registering a table (for example {@code /api/v1} or
-   * {@code /metrics}) is one more line here.
+   * {@code /metrics}) is one more line here. The new architecture's {@code /api/v1} is not tiflow's
+   * v1 but a shim over its v2 handlers (pingcap/ticdc {@code api/v1/api.go@v26.3.4}), so it is a
+   * table of its own rather than a variant of {@link ApiV1Routes}.
    */
   static Router of(ApiSurface surface) {
-    return new Router(
-        List.of(ApiV2Routes.table(surface), ApiV1Routes.table(surface), RootRoutes.table(surface)));
+    RouteTable v1 = surface.coordinatorApi() ? ApiV1ShimRoutes.table() : ApiV1Routes.table(surface);
+    return new Router(List.of(ApiV2Routes.table(surface), v1, RootRoutes.table(surface)));
   }
 
   List<RouteTable> tables() {
