@@ -139,9 +139,9 @@ final class FaultInjector implements Stage {
     exchange.setStatusCode(whole.status());
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, whole.contentType());
     exchange.getResponseHeaders().put(Request.FAULT_HEADER, tag);
-    exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, whole.body().length);
+    exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, whole.length());
     exchange.setPersistent(false);
-    byte[] half = Arrays.copyOf(whole.body(), whole.body().length / 2);
+    byte[] half = Arrays.copyOf(whole.body(), whole.length() / 2);
     exchange
         .getResponseSender()
         .send(

@@ -2,19 +2,35 @@ package io.github.ticdcfake.internal.http;
 
 import io.github.ticdcfake.internal.json.Json;
 import io.github.ticdcfake.internal.json.v2.EmptyResponse;
+import io.undertow.io.IoCallback;
+import io.undertow.io.Sender;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A complete answer: status, content type and body, written in one flush. {@code internalError}
  * names the exception when the fake itself failed (sent as {@code X-Fake-Internal-Error}, so a bug
- * in the fake is never mistaken for a TiCDC panic).
+ * in the fake is never mistaken for a TiCDC panic). The body is the first {@code length} bytes of
+ * {@code body}; when {@code pool} is set the array is a reused buffer that goes back to it once the
+ * last byte is written.
  */
 record Response(
-    int status, String contentType, byte[] body, String location, String internalError) {
+    int status,
+    String contentType,
+    byte[] body,
+    int length,
+    String location,
+    String internalError,
+    BodyBuffers pool) {
+  Response(int status, String contentType, byte[] body, String location, String internalError) {
+    this(status, contentType, body, body.length, location, internalError, null);
+  }
+
   Response(int status, String contentType, byte[] body, String location) {
     this(status, contentType, body, location, null);
   }
@@ -37,8 +53,33 @@ record Response(
     if (internalError != null) {
       exchange.getResponseHeaders().put(INTERNAL_ERROR, internalError);
     }
-    exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, body.length);
-    exchange.getResponseSender().send(ByteBuffer.wrap(body));
+    exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, length);
+    if (pool == null) {
+      exchange.getResponseSender().send(ByteBuffer.wrap(body, 0, length));
+      return;
+    }
+    exchange
+        .getResponseSender()
+        .send(
+            ByteBuffer.wrap(body, 0, length),
+            new IoCallback() {
+              @Override
+              public void onComplete(HttpServerExchange done, Sender sender) {
+                pool.giveBack(body);
+                IoCallback.END_EXCHANGE.onComplete(done, sender);
+              }
+
+              @Override
+              public void onException(HttpServerExchange failed, Sender sender, IOException e) {
+                pool.giveBack(body);
+                IoCallback.END_EXCHANGE.onException(failed, sender, e);
+              }
+            });
+  }
+
+  /** The body as an exact-length array (a copy when it lives in a larger reused buffer). */
+  byte[] bodyBytes() {
+    return length == body.length ? body : Arrays.copyOf(body, length);
   }
 
   /** gin's {@code c.JSON}: compact. */
@@ -49,6 +90,14 @@ record Response(
   /** gin's {@code c.JSON} of a body a view encoded itself. */
   static Response rawJson(int status, byte[] body) {
     return new Response(status, JSON, body, null);
+  }
+
+  /**
+   * gin's {@code c.JSON} of a body a view encoded into a buffer borrowed from {@code pool}; the
+   * buffer goes back to the pool once written.
+   */
+  static Response pooledJson(int status, Json.Bytes body, BodyBuffers pool) {
+    return new Response(status, JSON, body.array(), body.length(), null, null, pool);
   }
 
   /** gin's {@code c.IndentedJSON}: four spaces. */

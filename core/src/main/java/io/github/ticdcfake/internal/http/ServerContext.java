@@ -11,6 +11,7 @@ final class ServerContext {
   final long pid = ProcessHandle.current().pid();
   private final HeldExchanges held;
   private final OwnershipMeter ownership = new OwnershipMeter();
+  private final BodyBuffers bodyBuffers = new BodyBuffers();
   private final ApiSurface surface;
   private final V2ViewFlavour v2Views;
   private final boolean adminEnabled;
@@ -38,6 +39,11 @@ final class ServerContext {
 
   HeldExchanges held() {
     return held;
+  }
+
+  /** Large answer buffers reused across requests (the changefeed list). */
+  BodyBuffers bodyBuffers() {
+    return bodyBuffers;
   }
 
   /** Each capture's {@code ticdc_owner_ownership_counter}. */

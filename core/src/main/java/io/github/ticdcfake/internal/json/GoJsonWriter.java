@@ -61,10 +61,20 @@ final class GoJsonWriter implements JsonOut {
 
   /** Compact bytes written by {@code body}, starting with room for {@code sizeHint} bytes. */
   static byte[] write(Consumer<JsonOut> body, int sizeHint) {
+    Json.Bytes bytes = writeInto(null, body, sizeHint);
+    return Arrays.copyOf(bytes.array(), bytes.length());
+  }
+
+  /**
+   * Compact bytes written by {@code body} into {@code scratch} when it has room for {@code
+   * sizeHint} bytes (else into a new array of that size), growing only if the hint was short.
+   */
+  static Json.Bytes writeInto(byte[] scratch, Consumer<JsonOut> body, int sizeHint) {
     GoJsonWriter writer = new GoJsonWriter(null);
-    writer.buf = new byte[Math.max(16, sizeHint)];
+    int size = Math.max(16, sizeHint);
+    writer.buf = scratch != null && scratch.length >= size ? scratch : new byte[size];
     body.accept(writer);
-    return Arrays.copyOf(writer.buf, writer.len);
+    return new Json.Bytes(writer.buf, writer.len);
   }
 
   @Override

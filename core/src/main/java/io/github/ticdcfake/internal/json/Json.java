@@ -261,6 +261,29 @@ public final class Json {
     return GoJsonWriter.write(body, sizeHint);
   }
 
+  /**
+   * Like {@link #compactWith} but written into {@code scratch} when it is large enough, and not
+   * copied to an exact-length array: the answer is the first {@code length} bytes of {@code array}.
+   * A large answer then costs no fresh allocation, zeroing or final copy.
+   */
+  public static Bytes compactInto(byte[] scratch, int sizeHint, Consumer<JsonOut> body) {
+    return GoJsonWriter.writeInto(scratch, body, sizeHint);
+  }
+
+  /**
+   * The first {@code length} bytes of {@code array}: a body written into a buffer that may be
+   * longer than it (and may be {@code scratch} itself, or a larger array when it was too small).
+   *
+   * @param array the buffer holding the bytes
+   * @param length how many leading bytes are the body
+   */
+  public record Bytes(byte[] array, int length) {
+    /** The body as an exact-length copy. */
+    public byte[] toArray() {
+      return java.util.Arrays.copyOf(array, length);
+    }
+  }
+
   /** Go's {@code json.Marshal}: compact. */
   public static byte[] compact(Object value) {
     return GoJsonWriter.write(value, null);
