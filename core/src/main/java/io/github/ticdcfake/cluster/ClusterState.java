@@ -47,6 +47,9 @@ final class ClusterState {
     boolean alive = true;
     String logLevel = "info";
 
+    /** The new architecture's log redaction mode: per process, so per capture; OFF at start. */
+    String redactMode = "OFF";
+
     /** Tables still to move off while draining; -1 when not draining. */
     int drainRemaining = -1;
 
@@ -59,6 +62,7 @@ final class ClusterState {
       CaptureEntry c = new CaptureEntry(id, address);
       c.alive = alive;
       c.logLevel = logLevel;
+      c.redactMode = redactMode;
       c.drainRemaining = drainRemaining;
       return c;
     }

@@ -168,6 +168,35 @@ public final class FakeCluster {
     membership.setLogLevel(captureId, level);
   }
 
+  /**
+   * A capture's log redaction mode, {@code OFF}, {@code MARKER} or {@code ON}: the new
+   * architecture's {@code POST /api/v2/log/redact} sets it per server process, so per capture;
+   * {@code OFF} at start, after {@link #reset()} and for a restarted capture.
+   *
+   * @throws IllegalArgumentException if there is no such capture
+   */
+  public String redactMode(String captureId) {
+    return membership.redactMode(captureId);
+  }
+
+  /**
+   * {@code POST /api/v2/log/redact} on one capture: {@code off}, {@code marker} or {@code on} (and
+   * TiCDC's synonyms), only ever more restrictive; returns the previous mode. Otherwise {@code
+   * CDC:ErrAPIInvalidParam} with TiCDC's text.
+   *
+   * @throws UnsupportedOperationException in classic TiCDC, which has no runtime redaction switch
+   * @throws IllegalArgumentException if there is no such capture
+   */
+  public String setRedactMode(String captureId, String mode) {
+    if (!core.rules.coordinator()) {
+      throw new UnsupportedOperationException(
+          "log redaction mode is the new architecture's (POST /api/v2/log/redact); TiCDC "
+              + core.version.version()
+              + " has no such route");
+    }
+    return membership.setRedactMode(captureId, mode);
+  }
+
   /** How long the cluster is ownerless after a resign or the owner's death (see the builder). */
   public void setOwnerElectionDelay(Duration delay) {
     membership.setOwnerElectionDelay(delay);
@@ -205,18 +234,43 @@ public final class FakeCluster {
   /**
    * {@code POST /api/v2/captures/{capture_id}/drain}: the tables still on the capture; each call
    * moves half of them away, so polling sees the count fall to 0.
+   *
+   * @throws UnsupportedOperationException in the new architecture, which has no capture drain: no
+   *     {@code POST /api/v2/captures/{capture_id}/drain}, and {@code PUT /api/v1/captures/drain} is
+   *     a stub that moves nothing (pingcap/ticdc {@code api/v1/api.go@v26.3.4}); kill the capture
+   *     to move its maintainers instead
    */
   public int drainCapture(String captureId) {
+    if (core.rules.coordinator()) {
+      throw new UnsupportedOperationException(
+          "the new architecture has no capture drain (no POST /api/v2/captures/{capture_id}/drain;"
+              + " PUT /api/v1/captures/drain is a stub): kill the capture to move its maintainers");
+    }
     return membership.drainCapture(captureId);
   }
 
-  /** {@code GET /api/v2/processors}: one per (running changefeed, live capture). */
+  /**
+   * Classic TiCDC's processors, one per (running changefeed, live capture), as {@code GET
+   * /api/v2/processors} lists them. In the new architecture the processor routes are stubs that
+   * list nothing; this still answers the fake's spread of tables over captures (what {@code
+   * /metrics} reports), and {@link #maintainerTables()} shows where the spans really run.
+   */
   public List<Processor> processors() {
     return TableScheduler.processors(core);
   }
 
-  /** {@code GET /api/v2/processors/{changefeed_id}/{capture_id}}: table ids, or null. */
+  /**
+   * {@code GET /api/v2/processors/{changefeed_id}/{capture_id}}: table ids, or null.
+   *
+   * @throws IllegalArgumentException in the new architecture, whose processors are stubs ({@code
+   *     {"table_ids":null}} for any ids); ask {@link #maintainerTables()} there
+   */
   public List<Long> processorTables(String namespace, String changefeedId, String captureId) {
+    if (core.rules.coordinator()) {
+      throw new IllegalArgumentException(
+          "the new architecture has no processors' table assignment (its processor routes are"
+              + " stubs): use maintainerTables().tables(...) for the spans per node");
+    }
     return TableScheduler.processorTables(core, namespace, changefeedId, captureId);
   }
 

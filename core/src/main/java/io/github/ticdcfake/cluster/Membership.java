@@ -117,6 +117,58 @@ final class Membership {
     }
   }
 
+  String redactMode(String captureId) {
+    synchronized (core.lock) {
+      return requireCapture(captureId).redactMode;
+    }
+  }
+
+  /**
+   * Raises a capture's redaction mode and returns the one it had: only towards more redaction, OFF
+   * → MARKER → ON (pingcap/ticdc {@code api/v2/log.go@v26.3.4} SetRedactMode, {@code
+   * pkg/util/redact.go} ParseRedactMode).
+   */
+  String setRedactMode(String captureId, String input) {
+    String trimmed = input == null ? "" : input.strip();
+    if (trimmed.isEmpty()) {
+      throw CdcError.API_INVALID_PARAM.raiseWithMessage(
+          "missing required field 'redact_info_log': must be 'off', 'on', or 'marker'");
+    }
+    String mode =
+        switch (trimmed.toLowerCase(Locale.ROOT)) {
+          case "off", "false", "0", "disable", "disabled" -> "OFF";
+          case "marker", "mark" -> "MARKER";
+          case "on", "true", "1", "enable", "enabled" -> "ON";
+          default ->
+              throw CdcError.API_INVALID_PARAM.raiseWithMessage(
+                  "invalid redact mode '" + trimmed + "': must be 'off', 'on', or 'marker'");
+        };
+    synchronized (core.lock) {
+      CaptureEntry capture = requireCapture(captureId);
+      String previous = capture.redactMode;
+      if (REDACT_ORDER.indexOf(mode) < REDACT_ORDER.indexOf(previous)) {
+        throw CdcError.API_INVALID_PARAM.raiseWithMessage(
+            "cannot transition from '"
+                + previous
+                + "' to '"
+                + trimmed
+                + "': only transitions to more restrictive modes are allowed (OFF→MARKER→ON)");
+      }
+      capture.redactMode = mode;
+      return previous;
+    }
+  }
+
+  private static final List<String> REDACT_ORDER = List.of("OFF", "MARKER", "ON");
+
+  private CaptureEntry requireCapture(String captureId) {
+    CaptureEntry capture = core.state.capture(captureId);
+    if (capture == null) {
+      throw new IllegalArgumentException("no capture " + captureId);
+    }
+    return capture;
+  }
+
   // ---- health and readiness -------------------------------------------------------------------
 
   boolean isHealthy() {

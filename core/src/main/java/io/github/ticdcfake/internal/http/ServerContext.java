@@ -18,7 +18,6 @@ final class ServerContext {
   private final String adminToken;
   private volatile Set<String> clientAllowedUsers = Set.of();
   private volatile Map<String, String> upstreamUsers = Map.of();
-  private final Map<String, String> redactModes = new java.util.concurrent.ConcurrentHashMap<>();
 
   ServerContext(FakeCluster cluster) {
     this(cluster, new HeldExchanges(), true, null);
@@ -81,7 +80,6 @@ final class ServerContext {
     this.clientAllowedUsers = Set.copyOf(allowed);
   }
 
-  /** A capture's log redaction mode (new architecture): {@code OFF} until raised. */
   /**
    * The next answer of the new architecture's {@code PUT /api/v1/captures/drain} stub on this
    * capture: a per-process counter, every tenth call 10, else 0 (pingcap/ticdc {@code
@@ -92,14 +90,6 @@ final class ServerContext {
   }
 
   private final Map<String, Long> shimDrainCalls = new java.util.concurrent.ConcurrentHashMap<>();
-
-  String redactMode(String captureId) {
-    return redactModes.getOrDefault(captureId, "OFF");
-  }
-
-  void setRedactMode(String captureId, String mode) {
-    redactModes.put(captureId, mode);
-  }
 
   /** The bearer token {@code /__fake} requires, or {@code null}. */
   String adminToken() {

@@ -1,7 +1,6 @@
 package io.github.ticdcfake.internal.http;
 
 import io.github.ticdcfake.cluster.Capture;
-import io.github.ticdcfake.cluster.CdcError;
 import io.github.ticdcfake.cluster.FakeCluster;
 import io.github.ticdcfake.cluster.RequestBodies;
 import io.github.ticdcfake.cluster.Tso;
@@ -77,37 +76,13 @@ final class StatusHandlers {
   }
 
   /**
-   * {@code POST /api/v2/log/redact} (new architecture, node-local): only ever more restrictive, OFF
-   * → MARKER → ON (pingcap/ticdc {@code api/v2/log.go}, {@code pkg/util/redact.go}).
+   * {@code POST /api/v2/log/redact} (new architecture, node-local): the answering capture's mode,
+   * only ever more restrictive (pingcap/ticdc {@code api/v2/log.go}); the rules live in the domain.
    */
   static Response setRedactMode(Call call) {
-    String input = call.bind(RequestBodies::redactMode).strip();
-    if (input.isEmpty()) {
-      throw CdcError.API_INVALID_PARAM.raiseWithMessage(
-          "missing required field 'redact_info_log': must be 'off', 'on', or 'marker'");
-    }
-    String mode =
-        switch (input.toLowerCase(java.util.Locale.ROOT)) {
-          case "off", "false", "0", "disable", "disabled" -> "OFF";
-          case "marker", "mark" -> "MARKER";
-          case "on", "true", "1", "enable", "enabled" -> "ON";
-          default ->
-              throw CdcError.API_INVALID_PARAM.raiseWithMessage(
-                  "invalid redact mode '" + input + "': must be 'off', 'on', or 'marker'");
-        };
-    String previous = call.server.redactMode(call.captureId);
-    if (REDACT_ORDER.indexOf(mode) < REDACT_ORDER.indexOf(previous)) {
-      throw CdcError.API_INVALID_PARAM.raiseWithMessage(
-          "cannot transition from '"
-              + previous
-              + "' to '"
-              + input
-              + "': only transitions to more restrictive modes are allowed (OFF→MARKER→ON)");
-    }
-    call.server.setRedactMode(call.captureId, mode);
-    return Response.json(200, new RedactModeResp(previous, mode));
+    String mode = call.bind(RequestBodies::redactMode);
+    String previous = call.cluster().setRedactMode(call.captureId, mode);
+    return Response.json(
+        200, new RedactModeResp(previous, call.cluster().redactMode(call.captureId)));
   }
-
-  private static final java.util.List<String> REDACT_ORDER =
-      java.util.List.of("OFF", "MARKER", "ON");
 }
