@@ -77,6 +77,9 @@ final class ChangefeedCommands {
         throw CdcError.SINK_URI_INVALID.raise(
             "sink_uri is empty, cannot create a changefeed without sink_uri");
       }
+      // the new architecture parses the URI before it asks PD for a TSO (pingcap/ticdc
+      // api/v2/changefeed.go@v26.3.4 CreateChangefeed)
+      SinkUri uri = coordinator ? ChangefeedChecks.parseSinkUri(sinkUri) : null;
       long tso = core.clock.nextTso();
       long startTs = spec.startTs() == 0 ? tso : spec.startTs();
       if (core.rules.rejectsFutureStartTs() && Long.compareUnsigned(startTs, tso) > 0) {
@@ -86,15 +89,21 @@ final class ChangefeedCommands {
                 + ", larger than current tso "
                 + tso);
       }
-      if (Long.compareUnsigned(startTs, state.gcSafepoint) <= 0) {
-        throw CdcError.START_TS_BEFORE_GC.raise(startTs, state.gcSafepoint);
+      if (!coordinator) {
+        checkGcSafepoint(startTs);
       }
       long targetTs = spec.targetTs();
       if (targetTs != 0 && Long.compareUnsigned(targetTs, startTs) <= 0) {
         throw CdcError.TARGET_TS_BEFORE_START_TS.raise(targetTs, startTs);
       }
-      SinkUri uri = ChangefeedChecks.parseSinkUri(sinkUri);
+      if (uri == null) {
+        uri = ChangefeedChecks.parseSinkUri(sinkUri);
+      }
       ReplicaConfig config = validateConfig(spec.replicaConfigValue(), uri);
+      if (coordinator) {
+        // ticdc ensures the GC safepoint only once the config is valid
+        checkGcSafepoint(startTs);
+      }
       if (spec.isV1()) {
         // tiflow cdc/api/v1 verifyCreateChangefeedConfig: eligibility, then the timezone, then
         // the sink (whose event router checks the dispatchers on the eligible tables)
@@ -123,6 +132,12 @@ final class ChangefeedCommands {
       entry.gid = gid;
       state.changefeeds.computeIfAbsent(namespace, ns -> new TreeMap<>()).put(id, entry);
       return core.snapshot(entry);
+    }
+  }
+
+  private void checkGcSafepoint(long startTs) {
+    if (Long.compareUnsigned(startTs, core.state.gcSafepoint) <= 0) {
+      throw CdcError.START_TS_BEFORE_GC.raise(startTs, core.state.gcSafepoint);
     }
   }
 
@@ -175,7 +190,7 @@ final class ChangefeedCommands {
           uri = ChangefeedChecks.parseSinkUri(sinkUri);
           Map<String, Object> base =
               update.replicaConfigSent()
-                  ? ReplicaConfig.fromUpdate(core.shape(), update.replicaConfigValue())
+                  ? ReplicaConfig.fromUpdate(core.rules, update.replicaConfigValue())
                   : oldConfig.raw();
           config = validateConfig(base, uri);
           try {
@@ -195,7 +210,7 @@ final class ChangefeedCommands {
           uri = ChangefeedChecks.parseSinkUri(sinkUri);
           Map<String, Object> base =
               update.replicaConfigSent()
-                  ? ReplicaConfig.fromUpdate(core.shape(), update.replicaConfigValue())
+                  ? ReplicaConfig.fromUpdate(core.rules, update.replicaConfigValue())
                   : oldConfig.raw();
           config = ReplicaConfig.validateAndAdjust(core.rules, base, uri);
           ChangefeedChecks.verifiedTables(config, uri, core.state.upstreamTables);
@@ -327,10 +342,15 @@ final class ChangefeedCommands {
    * api/v2/changefeed.go}).
    */
   private ReplicaConfig validateConfig(Map<String, Object> value, SinkUri uri) {
+    return validateConfig(core.rules, value, uri);
+  }
+
+  /** {@link #validateConfig(Map, SinkUri)} for {@code rules}, also used by verify_table. */
+  static ReplicaConfig validateConfig(DomainRules rules, Map<String, Object> value, SinkUri uri) {
     try {
-      return ReplicaConfig.validateAndAdjust(core.rules, value, uri);
+      return ReplicaConfig.validateAndAdjust(rules, value, uri);
     } catch (CdcException e) {
-      if (!core.rules.coordinator()) {
+      if (!rules.coordinator()) {
         throw e;
       }
       throw CdcError.INVALID_REPLICA_CONFIG.wrap(e.getMessage());

@@ -1,5 +1,7 @@
 package io.github.ticdcfake.cluster;
 
+import java.util.Map;
+
 /**
  * What the domain does differently per TiCDC release: the one place of {@code cluster/} that asks
  * which flavour it mimics. {@link #of} switches exhaustively over {@link TiCdcVersion}, so a new
@@ -24,6 +26,10 @@ package io.github.ticdcfake.cluster;
  *     and resume apply before the answer and keep the stored error; an update that changes nothing
  *     is accepted and one with a {@code start_ts} refused; replica-config errors are wrapped in
  *     {@code ErrInvalidReplicaConfig} and sink-probe failures in {@code ErrSinkURIInvalid}
+ * @param validation how the release validates and adjusts a {@code replica_config} against its
+ *     sink: tiflow's order and checks, or ticdc's ({@link NewArchValidation})
+ * @param updateRebuild how an update that sends {@code replica_config} rebuilds it from the server
+ *     defaults
  */
 record DomainRules(
     ConfigShape shape,
@@ -33,14 +39,60 @@ record DomainRules(
     boolean resumePdFailureIsBadRequest,
     boolean prunesBlackholeConfig,
     boolean togglesOldValueByProtocol,
-    boolean coordinator) {
+    boolean coordinator,
+    Validation validation,
+    UpdateRebuild updateRebuild) {
+
+  /** Validate-and-adjust of a config against a sink; returns the adjusted copy. */
+  @FunctionalInterface
+  interface Validation {
+    ReplicaConfig validateAndAdjust(DomainRules rules, Map<String, Object> input, SinkUri uri);
+  }
+
+  /** The config an update builds from what it sent under {@code replica_config}. */
+  @FunctionalInterface
+  interface UpdateRebuild {
+    Map<String, Object> rebuild(ConfigShape shape, Map<String, Object> sent);
+  }
+
+  private static final Validation CLASSIC = ReplicaConfig::classicValidateAndAdjust;
 
   private static final DomainRules V7_3 =
-      new DomainRules(ConfigShape.V7_3, false, false, false, true, true, true, false);
+      new DomainRules(
+          ConfigShape.V7_3,
+          false,
+          false,
+          false,
+          true,
+          true,
+          true,
+          false,
+          CLASSIC,
+          ReplicaConfig::classicFromUpdate);
   private static final DomainRules V8_5 =
-      new DomainRules(ConfigShape.HEAD, true, true, true, false, false, false, false);
+      new DomainRules(
+          ConfigShape.HEAD,
+          true,
+          true,
+          true,
+          false,
+          false,
+          false,
+          false,
+          CLASSIC,
+          ReplicaConfig::classicFromUpdate);
   private static final DomainRules NEWARCH =
-      new DomainRules(ConfigShape.NEWARCH, true, true, true, false, false, false, true);
+      new DomainRules(
+          ConfigShape.NEWARCH,
+          true,
+          true,
+          true,
+          false,
+          false,
+          false,
+          true,
+          NewArchValidation::validateAndAdjust,
+          NewArchValidation::fromUpdate);
 
   /** The rules of a release. */
   static DomainRules of(TiCdcVersion version) {

@@ -58,6 +58,17 @@ final class NewArchConfigSchema {
           omitempty("min_traffic_percentage", ptr(FLOAT64)),
           omitempty("max_traffic_percentage", ptr(FLOAT64)));
 
+  /** {@code MounterConfig}: an omitempty pointer, so an update can tell an omitted key. */
+  static final Struct MOUNTER_NEWARCH =
+      struct("v2.MounterConfig", omitempty("worker_num", ptr(INT)));
+
+  /** {@code SyncedStatusConfig}: pointers, printed {@code null} when unset. */
+  static final Struct SYNCED_STATUS_NEWARCH =
+      struct(
+          "v2.SyncedStatusConfig",
+          GoType.field("synced_check_interval", ptr(INT64)),
+          GoType.field("checkpoint_interval", ptr(INT64)));
+
   /** {@code IntegrityConfig}: omitempty pointers. */
   static final Struct INTEGRITY_NEWARCH =
       struct(
@@ -83,13 +94,13 @@ final class NewArchConfigSchema {
           omitempty("sync_point_interval", ptr(DURATION)),
           omitempty("sync_point_retention", ptr(DURATION)),
           omitempty("filter", ptr(ReplicaConfigSchema.FILTER)),
-          omitempty("mounter", ptr(ReplicaConfigSchema.MOUNTER)),
+          omitempty("mounter", ptr(MOUNTER_NEWARCH)),
           omitempty("sink", ptr(SINK_NEWARCH)),
           omitempty("consistent", ptr(CONSISTENT_NEWARCH)),
           omitempty("scheduler", ptr(SCHEDULER_NEWARCH)),
           omitempty("integrity", ptr(INTEGRITY_NEWARCH)),
           omitempty("changefeed_error_stuck_duration", ptr(DURATION)),
-          omitempty("synced_status", ptr(ReplicaConfigSchema.SYNCED_STATUS)),
+          omitempty("synced_status", ptr(SYNCED_STATUS_NEWARCH)),
           // accepted on input, never copied back (pingcap/ticdc api/v2/model.go)
           omitempty("sql_mode", ptr(STRING)));
 

@@ -82,13 +82,15 @@ public final class ReplicaConfig {
   /** {@code synced_status.synced_check_interval} in seconds (300 unless configured). */
   public long syncedCheckIntervalSeconds() {
     Map<String, Object> synced = struct("synced_status");
-    return synced == null ? 300 : (Long) synced.get("synced_check_interval");
+    Object interval = synced == null ? null : synced.get("synced_check_interval");
+    return interval == null ? 300 : (Long) interval;
   }
 
   /** {@code synced_status.checkpoint_interval} in seconds (15 unless configured). */
   public long checkpointIntervalSeconds() {
     Map<String, Object> synced = struct("synced_status");
-    return synced == null ? 15 : (Long) synced.get("checkpoint_interval");
+    Object interval = synced == null ? null : synced.get("checkpoint_interval");
+    return interval == null ? 15 : (Long) interval;
   }
 
   @SuppressWarnings("unchecked")
@@ -113,7 +115,12 @@ public final class ReplicaConfig {
    * not sent become zero, sections and durations not sent keep their defaults, sections sent
    * replace the default section as sent.
    */
-  static Map<String, Object> fromUpdate(ConfigShape shape, Map<String, Object> sent) {
+  static Map<String, Object> fromUpdate(DomainRules rules, Map<String, Object> sent) {
+    return rules.updateRebuild().rebuild(rules.shape(), sent);
+  }
+
+  /** tiflow's update rebuild ({@link #fromUpdate}). */
+  static Map<String, Object> classicFromUpdate(ConfigShape shape, Map<String, Object> sent) {
     Map<String, Object> result = shape.defaults();
     for (GoType.Field field : shape.replicaConfig.fields) {
       String name = field.json();
@@ -136,8 +143,14 @@ public final class ReplicaConfig {
    * pkg/config/replica_config.go ValidateAndAdjust; pingcap/tiflow pkg/config/sink.go,
    * cdc/sink/validator/validator.go), in TiCDC's order; returns the adjusted copy.
    */
-  @SuppressWarnings("unchecked")
   static ReplicaConfig validateAndAdjust(
+      DomainRules rules, Map<String, Object> input, SinkUri uri) {
+    return rules.validation().validateAndAdjust(rules, input, uri);
+  }
+
+  /** tiflow's validate-and-adjust ({@link #validateAndAdjust}). */
+  @SuppressWarnings("unchecked")
+  static ReplicaConfig classicValidateAndAdjust(
       DomainRules rules, Map<String, Object> input, SinkUri uri) {
     ConfigShape shape = rules.shape();
     Map<String, Object> config = shape.copy(input);
@@ -203,7 +216,7 @@ public final class ReplicaConfig {
     return new ReplicaConfig(shape, config);
   }
 
-  private static void adjustSink(Map<String, Object> sink, SinkUri uri) {
+  static void adjustSink(Map<String, Object> sink, SinkUri uri) {
     String uriProtocol = uri.queryParameter("protocol");
     Object configProtocol = sink.get("protocol");
     if (uri.isMySqlCompatible()) {
@@ -269,8 +282,7 @@ public final class ReplicaConfig {
           && !List.of("none", "year", "month", "day")
               .contains(((String) separator).toLowerCase(java.util.Locale.ROOT))) {
         throw CdcException.of(
-            "CDC:ErrStorageSinkInvalidDateSeparator",
-            "[CDC:ErrStorageSinkInvalidDateSeparator]date separator in storage sink is invalid");
+            "CDC:ErrStorageSinkInvalidDateSeparator", "date separator in storage sink is invalid");
       }
       validateCsv(sink);
     }
@@ -340,7 +352,7 @@ public final class ReplicaConfig {
         && Boolean.FALSE.equals(config.get("enable_old_value"))) {
       throw CdcException.of(
           "CDC:ErrIncompatibleConfig",
-          "[CDC:ErrIncompatibleConfig]incompatible configuration in sink uri and config file,"
+          "incompatible configuration in sink uri and config file,"
               + " force replicate requires old value");
     }
   }
@@ -351,7 +363,7 @@ public final class ReplicaConfig {
    * cdc/sink/validator/validator.go).
    */
   @SuppressWarnings("unchecked")
-  private static void validateSchemaRegistries(Map<String, Object> sink) {
+  static void validateSchemaRegistries(Map<String, Object> sink) {
     Map<String, Object> kafka = (Map<String, Object>) sink.get("kafka_config");
     Map<String, Object> glue =
         kafka == null ? null : (Map<String, Object>) kafka.get("glue_schema_registry_config");
@@ -368,9 +380,7 @@ public final class ReplicaConfig {
       if (value == null || ((String) value).isEmpty()) {
         throw CdcException.of(
             "CDC:ErrInvalidGlueSchemaRegistryConfig",
-            "[CDC:ErrInvalidGlueSchemaRegistryConfig]invalid glue schema registry config, "
-                + required
-                + " is required");
+            "invalid glue schema registry config, " + required + " is required");
       }
     }
   }

@@ -84,6 +84,25 @@ final class TableFilter {
     return depth == 0;
   }
 
+  /**
+   * Whether a schema may hold tables the filter selects (TiDB's {@code MatchSchema}, negated in
+   * ticdc's {@code ShouldIgnoreSchema}): the last rule whose schema pattern matches decides, but an
+   * exclusion decides only when it excludes every table of the schema ({@code !db.*}).
+   */
+  boolean matchesSchema(String schema) {
+    if (SYSTEM_SCHEMAS.contains(schema.toLowerCase(Locale.ROOT))) {
+      return false;
+    }
+    String s = caseSensitive ? schema : schema.toLowerCase(Locale.ROOT);
+    for (int i = rules.size() - 1; i >= 0; i--) {
+      Rule rule = rules.get(i);
+      if (glob(rule.schema(), s) && (!rule.exclude() || rule.table().equals("*"))) {
+        return !rule.exclude();
+      }
+    }
+    return false;
+  }
+
   boolean matches(String schema, String table) {
     if (SYSTEM_SCHEMAS.contains(schema.toLowerCase(Locale.ROOT))) {
       return false;

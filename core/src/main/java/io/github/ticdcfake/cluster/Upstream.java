@@ -168,7 +168,11 @@ final class Upstream {
    */
   VerifiedTables verifyTables(ChangefeedSpec request) {
     ChangefeedSpec spec = request.forVersion(core.version);
-    ChangefeedChecks.parseSinkUri(spec.sinkUri());
+    SinkUri uri = ChangefeedChecks.parseSinkUri(spec.sinkUri());
+    if (core.rules.coordinator()) {
+      // pingcap/ticdc api/v2/changefeed.go@v26.3.4 VerifyTable validates the config first
+      ChangefeedCommands.validateConfig(core.rules, spec.replicaConfigValue(), uri);
+    }
     return filteredTables(spec);
   }
 
@@ -186,12 +190,16 @@ final class Upstream {
     synchronized (core.lock) {
       List<UpstreamTable> eligible = new ArrayList<>();
       List<UpstreamTable> ineligible = new ArrayList<>();
+      List<UpstreamTable> all = new ArrayList<>();
       for (UpstreamTable table : core.state.upstreamTables) {
+        if (filter.matchesSchema(table.schema())) {
+          all.add(table);
+        }
         if (filter.matches(table.schema(), table.table())) {
           (table.eligible() ? eligible : ineligible).add(table);
         }
       }
-      return new VerifiedTables(ineligible, eligible);
+      return new VerifiedTables(ineligible, eligible, all);
     }
   }
 }

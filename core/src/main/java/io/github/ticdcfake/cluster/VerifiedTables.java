@@ -1,5 +1,6 @@
 package io.github.ticdcfake.cluster;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,10 +10,26 @@ import java.util.List;
  *
  * @param ineligible tables matched by the filter without a primary or not-null unique key
  * @param eligible tables matched by the filter that TiCDC can replicate
+ * @param all the new architecture's {@code all_tables}: every table of each schema the filter does
+ *     not ignore, whether the filter selects the table or not, in upstream order (pingcap/ticdc
+ *     {@code logservice/schemastore/validator.go@v26.3.4} VerifyTables)
  */
-public record VerifiedTables(List<UpstreamTable> ineligible, List<UpstreamTable> eligible) {
+public record VerifiedTables(
+    List<UpstreamTable> ineligible, List<UpstreamTable> eligible, List<UpstreamTable> all) {
   public VerifiedTables {
     ineligible = List.copyOf(ineligible);
     eligible = List.copyOf(eligible);
+    all = List.copyOf(all);
+  }
+
+  /** Tables split by eligibility, {@link #all} being the ineligible then the eligible ones. */
+  public VerifiedTables(List<UpstreamTable> ineligible, List<UpstreamTable> eligible) {
+    this(ineligible, eligible, concat(ineligible, eligible));
+  }
+
+  private static List<UpstreamTable> concat(List<UpstreamTable> a, List<UpstreamTable> b) {
+    List<UpstreamTable> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 }

@@ -14,11 +14,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * CPU time of one {@code GET /api/v2/changefeeds} split into its stages (domain walk under the lock,
- * views, JSON bytes), on one thread, so the figures hold up on a shared machine where wall-clock
- * latencies do not. Usage: {@code ListCost [--declared] [changefeeds...]} (default 1000 10000);
- * {@code --declared} renders through the wire records ({@code ChangefeedCommonInfo.from}, then
- * {@code Json.compact}) as the list handler did before it wrote the body directly (views then
+ * CPU time of one {@code GET /api/v2/changefeeds} split into its stages (domain walk under the
+ * lock, views, JSON bytes), on one thread, so the figures hold up on a shared machine where
+ * wall-clock latencies do not. Usage: {@code ListCost [--declared] [changefeeds...]} (default 1000
+ * 10000); {@code --declared} renders through the wire records ({@code ChangefeedCommonInfo.from},
+ * then {@code Json.compact}) as the list handler did before it wrote the body directly (views then
  * count under "views", otherwise the direct writer counts as "json").
  */
 public final class ListCost {

@@ -30,7 +30,7 @@ final class ChangefeedHandlers {
     Changefeed created = call.cluster().createChangefeed(spec);
     return Response.json(
         call.writeStatus(),
-        ChangeFeedInfo.from(created, created.config(), View.WRITE, call.v2Views(), call.zone()));
+        ChangeFeedInfo.from(created, created.config(), View.CREATE, call.v2Views(), call.zone()));
   }
 
   /** {@code GET /api/v2/changefeeds?state=&namespace=}. */

@@ -157,7 +157,7 @@ class NewArchApiTest {
   }
 
   @Test
-  void changefeedInfoHasKeyspaceGidAndMaintainerButNoNamespaceNorTaskStatus() {
+  void changefeedInfoHasKeyspaceGidAndMaintainerAfterCreateButNoNamespaceNorTaskStatus() {
     JsonNode created = create("cf", "blackhole://").json();
     JsonNode got = follower.get("/api/v2/changefeeds/cf").json();
 
@@ -176,8 +176,9 @@ class NewArchApiTest {
             "resolved_ts",
             "checkpoint_ts",
             "checkpoint_time",
-            "gid",
-            "maintainer_addr");
+            "gid");
+    // the create answer is built from a status without a maintainer (pingcap/ticdc
+    // api/v2/changefeed.go@v26.3.4 CreateChangefeed); a later GET names it
     assertThat(got.get("keyspace").asText()).isEqualTo("default");
     assertThat(got.has("namespace")).isFalse();
     assertThat(got.has("task_status")).isFalse();
@@ -402,7 +403,6 @@ class NewArchApiTest {
             "upstream_id", json.get("upstream_id").asText(),
             "create_time", json.get("create_time").asText(),
             "low", json.at("/gid/low").asText(),
-            "high", json.at("/gid/high").asText(),
-            "addr", json.get("maintainer_addr").asText()));
+            "high", json.at("/gid/high").asText()));
   }
 }

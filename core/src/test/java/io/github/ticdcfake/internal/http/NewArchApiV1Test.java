@@ -281,7 +281,6 @@ class NewArchApiV1Test {
             "upstream_id", reply.json().get("upstream_id").asText(),
             "create_time", reply.json().get("create_time").asText(),
             "low", reply.json().at("/gid/low").asText(),
-            "high", reply.json().at("/gid/high").asText(),
-            "addr", reply.json().get("maintainer_addr").asText()));
+            "high", reply.json().at("/gid/high").asText()));
   }
 }

@@ -72,6 +72,12 @@ public record ChangeFeedInfo(
   public enum View {
     /** Create and update responses: the config as sent after validation, no task status. */
     WRITE,
+    /**
+     * The create response: as {@link #WRITE}, but the new architecture builds it from a status that
+     * has no maintainer yet, so no {@code maintainer_addr} (pingcap/ticdc {@code
+     * api/v2/changefeed.go@v26.3.4} CreateChangefeed).
+     */
+    CREATE,
     /** GET: pruned config, masked URI, task status while normal. */
     GET,
     /** meta_info: like GET but with the sink URI unmasked. */
@@ -95,7 +101,7 @@ public record ChangeFeedInfo(
               .orElse(null);
     }
     List<TaskStatus> tasks = null;
-    if (!keyspace && view != View.WRITE && state == ChangefeedState.NORMAL) {
+    if (!keyspace && view != View.WRITE && view != View.CREATE && state == ChangefeedState.NORMAL) {
       tasks = new ArrayList<>();
       for (Map.Entry<String, List<Long>> e : cf.tables().entrySet()) {
         tasks.add(new TaskStatus(e.getKey(), e.getValue()));
@@ -110,7 +116,8 @@ public record ChangeFeedInfo(
         GoTime.rfc3339Nano(cf.createTime(), zone),
         cf.startTs() == 0 ? null : Json.uint64(cf.startTs()),
         cf.targetTs() == 0 ? null : Json.uint64(cf.targetTs()),
-        cf.adminJobType() == 0 ? null : cf.adminJobType(),
+        // the coordinator never sets AdminJobType (pingcap/ticdc api/v2/model.go@v26.3.4)
+        keyspace || cf.adminJobType() == 0 ? null : cf.adminJobType(),
         config.toMap(),
         state.wireName(),
         error,
@@ -120,6 +127,6 @@ public record ChangeFeedInfo(
         GoTime.tsoLocal(cf.checkpointTs(), zone),
         tasks,
         keyspace && cf.gid() != null ? GidJson.from(cf.gid()) : null,
-        keyspace ? cf.maintainerAddress().orElse(null) : null);
+        keyspace && view != View.CREATE ? cf.maintainerAddress().orElse(null) : null);
   }
 }

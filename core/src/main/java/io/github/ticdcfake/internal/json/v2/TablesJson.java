@@ -20,13 +20,14 @@ public record TablesJson(
   }
 
   /**
-   * The new architecture's {@code Tables}, which adds {@code all_tables}: the ineligible, then the
-   * eligible ones (pingcap/ticdc {@code api/v2/model.go@v26.3.4}).
+   * The new architecture's {@code Tables}, which adds {@code all_tables}: every table of the
+   * schemas the filter does not ignore (pingcap/ticdc {@code
+   * logservice/schemastore/validator.go@v26.3.4}).
    */
   public static TablesJson withAllTables(VerifiedTables tables) {
-    List<TableName> all = new java.util.ArrayList<>(TableName.of(tables.ineligible()));
-    all.addAll(TableName.of(tables.eligible()));
     return new TablesJson(
-        TableName.of(tables.ineligible()), TableName.of(tables.eligible()), List.copyOf(all));
+        TableName.of(tables.ineligible()),
+        TableName.of(tables.eligible()),
+        TableName.of(tables.all()));
   }
 }
