@@ -504,11 +504,48 @@ class StrictTlsTest {
 
   /** RFC 5280 4.1.2.5: dates before 2050 are UTCTime (tag 0x17), not GeneralizedTime. */
   private static void assertUtcTimeValidity(X509Certificate certificate) throws Exception {
-    byte[] tbs = certificate.getTBSCertificate();
-    String hex = java.util.HexFormat.of().formatHex(tbs);
     assertThat(certificate.getNotAfter().toInstant())
         .isBefore(java.time.Instant.parse("2050-01-01T00:00:00Z"));
-    assertThat(hex).as("validity as two UTCTimes").containsPattern("30 1e 17 0d".replace(" ", ""));
-    assertThat(hex).as("no GeneralizedTime").doesNotContain("180f");
+    // Walk the TBSCertificate instead of searching its hex: key identifiers and serials are
+    // random bytes and may contain any pattern (a search for "180f" failed once on one).
+    byte[] tbs = certificate.getTBSCertificate();
+    int[] at = {0};
+    enter(tbs, at, 0x30); // TBSCertificate
+    if ((tbs[at[0]] & 0xff) == 0xa0) {
+      skip(tbs, at); // [0] version
+    }
+    skip(tbs, at); // serialNumber
+    skip(tbs, at); // signature AlgorithmIdentifier
+    skip(tbs, at); // issuer
+    enter(tbs, at, 0x30); // validity
+    assertThat(tbs[at[0]] & 0xff).as("notBefore is a UTCTime").isEqualTo(0x17);
+    skip(tbs, at);
+    assertThat(tbs[at[0]] & 0xff).as("notAfter is a UTCTime").isEqualTo(0x17);
+  }
+
+  /** Moves {@code at} past the tag and length of a DER element, into its content. */
+  private static void enter(byte[] der, int[] at, int expectedTag) {
+    assertThat(der[at[0]] & 0xff).as("DER tag at %d", at[0]).isEqualTo(expectedTag);
+    at[0]++;
+    contentLength(der, at);
+  }
+
+  /** Moves {@code at} past a whole DER element. */
+  private static void skip(byte[] der, int[] at) {
+    at[0]++;
+    int length = contentLength(der, at);
+    at[0] += length;
+  }
+
+  private static int contentLength(byte[] der, int[] at) {
+    int first = der[at[0]++] & 0xff;
+    if (first < 0x80) {
+      return first;
+    }
+    int length = 0;
+    for (int i = 0; i < (first & 0x7f); i++) {
+      length = (length << 8) | (der[at[0]++] & 0xff);
+    }
+    return length;
   }
 }
