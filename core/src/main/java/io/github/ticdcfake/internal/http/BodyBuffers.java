@@ -1,15 +1,14 @@
 package io.github.ticdcfake.internal.http;
 
 /**
- * Large response buffers of one fake server, reused from one big answer to the next.
+ * The chunk buffers large answers are streamed from, reused from one big answer to the next.
  *
- * <p>A list of 10 000 changefeeds is a 1.8 MB body. Allocating it afresh per request means a zeroed
- * G1 humongous array, and copying it to an exact length a second one; both grow faster than the
- * count once they no longer fit the cache. A buffer is borrowed for rendering, travels with its
- * {@link Response} and comes back when Undertow has written the last byte (or the exchange failed),
- * so it is never reused while a slow client is still being sent from it. A buffer that never comes
- * back (a dropped exchange) is simply collected. Small answers do not use the pool: a fresh small
- * array is cheaper than the bookkeeping.
+ * <p>A list of 10 000 changefeeds is a 1.8 MB body. It is written and sent in pieces through one 64
+ * KB chunk, borrowed when the answer starts streaming and given back when its last piece is written
+ * (or the write failed), so a chunk is never shared by two answers at once and the bytes are sent
+ * while they are still in the CPU cache. A chunk that never comes back (a dropped exchange) is
+ * simply collected. Small answers do not use the pool: a fresh small array is cheaper than the
+ * bookkeeping.
  */
 final class BodyBuffers {
   /** Below this many bytes an answer is allocated normally. */

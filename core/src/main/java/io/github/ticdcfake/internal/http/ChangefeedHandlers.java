@@ -12,6 +12,11 @@ import io.github.ticdcfake.internal.json.v2.ChangefeedCommonInfo;
 import io.github.ticdcfake.internal.json.v2.ChangefeedStatus;
 import io.github.ticdcfake.internal.json.v2.SyncedStatusJson;
 import io.github.ticdcfake.internal.json.v2.TablesJson;
+import io.github.ticdcfake.internal.json.v2.V2ViewFlavour;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -46,13 +51,36 @@ final class ChangefeedHandlers {
                   .map(cf -> ChangefeedCommonInfo.from(cf, call.v2Views(), call.zone()))
                   .toList()));
     }
-    // A 10 000-item list is 1.8 MB: it is written into a buffer reused across lists
+    V2ViewFlavour views = call.v2Views();
+    ZoneId zone = call.zone();
+    if (ChangefeedCommonInfo.expectedListBytes(changefeeds.size()) < BodyBuffers.MIN_POOLED) {
+      return Response.rawJson(200, ChangefeedCommonInfo.compactList(changefeeds, views, zone));
+    }
+    // A 10 000-item list is 1.8 MB: it goes out in 64 KB pieces while the rest is written, from
+    // one chunk reused across lists, so neither a body-sized array nor its cache misses are paid
     BodyBuffers pool = call.server.bodyBuffers();
-    byte[] scratch = pool.borrow(ChangefeedCommonInfo.expectedListBytes(changefeeds.size()));
-    return Response.pooledJson(
+    return Response.streamedJson(
         200,
-        ChangefeedCommonInfo.compactList(changefeeds, call.v2Views(), call.zone(), scratch),
-        pool);
+        out -> {
+          byte[] chunk = pool.borrow(BodyBuffers.MIN_POOLED);
+          if (chunk == null) {
+            chunk = new byte[BodyBuffers.MIN_POOLED];
+          }
+          try {
+            ChangefeedCommonInfo.drainList(
+                changefeeds, views, zone, chunk, (bytes, length) -> write(out, bytes, length));
+          } finally {
+            pool.giveBack(chunk);
+          }
+        });
+  }
+
+  private static void write(OutputStream out, byte[] bytes, int length) {
+    try {
+      out.write(bytes, 0, length);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** {@code GET /api/v2/changefeeds/{id}}: pruned config, masked sink URI. */

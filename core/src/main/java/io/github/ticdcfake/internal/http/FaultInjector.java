@@ -135,7 +135,8 @@ final class FaultInjector implements Stage {
   }
 
   /** Headers announce the whole body; half of it is sent, then the connection closes. */
-  private static void truncate(HttpServerExchange exchange, Response whole, String tag) {
+  private static void truncate(HttpServerExchange exchange, Response answer, String tag) {
+    Response whole = answer.materialized();
     exchange.setStatusCode(whole.status());
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, whole.contentType());
     exchange.getResponseHeaders().put(Request.FAULT_HEADER, tag);

@@ -2,22 +2,26 @@ package io.github.ticdcfake.internal.http;
 
 import io.github.ticdcfake.internal.json.Json;
 import io.github.ticdcfake.internal.json.v2.EmptyResponse;
-import io.undertow.io.IoCallback;
-import io.undertow.io.Sender;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xnio.IoUtils;
 
 /**
- * A complete answer: status, content type and body, written in one flush. {@code internalError}
- * names the exception when the fake itself failed (sent as {@code X-Fake-Internal-Error}, so a bug
- * in the fake is never mistaken for a TiCDC panic). The body is the first {@code length} bytes of
- * {@code body}; when {@code pool} is set the array is a reused buffer that goes back to it once the
- * last byte is written.
+ * A complete answer: status, content type and body. {@code internalError} names the exception when
+ * the fake itself failed (sent as {@code X-Fake-Internal-Error}, so a bug in the fake is never
+ * mistaken for a TiCDC panic). The body is the first {@code length} bytes of {@code body}, written
+ * in one flush with its exact length, unless {@code streamed} is set: then the body is written in
+ * pieces while it is produced, with {@code Transfer-Encoding: chunked}, as Go's net/http sends any
+ * body that outgrows its 2 KB response buffer.
  */
 record Response(
     int status,
@@ -26,7 +30,7 @@ record Response(
     int length,
     String location,
     String internalError,
-    BodyBuffers pool) {
+    Streamed streamed) {
   Response(int status, String contentType, byte[] body, String location, String internalError) {
     this(status, contentType, body, body.length, location, internalError, null);
   }
@@ -35,13 +39,24 @@ record Response(
     this(status, contentType, body, location, null);
   }
 
+  /** A body written piece by piece into a stream, on a worker thread. */
+  @FunctionalInterface
+  interface Streamed {
+    /** Writes the whole body; {@code out} is not closed by it. */
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   static final String JSON = "application/json; charset=utf-8";
   static final String TEXT_PLAIN_UTF8 = "text/plain; charset=utf-8";
   private static final byte[] EMPTY_OBJECT = Json.compact(new EmptyResponse());
   private static final byte[] NULL_BYTES = {'n', 'u', 'l', 'l'};
   private static final HttpString INTERNAL_ERROR = new HttpString("X-Fake-Internal-Error");
+  private static final Logger LOG = LoggerFactory.getLogger(Response.class);
 
-  /** Writes status, headers and body in one flush, with the body's exact length. */
+  /**
+   * Writes status, headers and body: in one flush with the body's exact length, or for a streamed
+   * body chunk by chunk from a worker thread (blocking writes must not run on the I/O thread).
+   */
   void writeTo(HttpServerExchange exchange) {
     exchange.setStatusCode(status);
     if (contentType != null) {
@@ -53,33 +68,51 @@ record Response(
     if (internalError != null) {
       exchange.getResponseHeaders().put(INTERNAL_ERROR, internalError);
     }
-    exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, length);
-    if (pool == null) {
-      exchange.getResponseSender().send(ByteBuffer.wrap(body, 0, length));
+    if (streamed != null) {
+      if (exchange.isInIoThread()) {
+        exchange.dispatch(() -> stream(exchange));
+      } else {
+        stream(exchange);
+      }
       return;
     }
-    exchange
-        .getResponseSender()
-        .send(
-            ByteBuffer.wrap(body, 0, length),
-            new IoCallback() {
-              @Override
-              public void onComplete(HttpServerExchange done, Sender sender) {
-                pool.giveBack(body);
-                IoCallback.END_EXCHANGE.onComplete(done, sender);
-              }
-
-              @Override
-              public void onException(HttpServerExchange failed, Sender sender, IOException e) {
-                pool.giveBack(body);
-                IoCallback.END_EXCHANGE.onException(failed, sender, e);
-              }
-            });
+    exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, length);
+    exchange.getResponseSender().send(ByteBuffer.wrap(body, 0, length));
   }
 
-  /** The body as an exact-length array (a copy when it lives in a larger reused buffer). */
-  byte[] bodyBytes() {
-    return length == body.length ? body : Arrays.copyOf(body, length);
+  private void stream(HttpServerExchange exchange) {
+    exchange.startBlocking();
+    try {
+      OutputStream out = exchange.getOutputStream();
+      streamed.writeTo(out);
+      out.close();
+    } catch (IOException | UncheckedIOException e) {
+      // the client went away mid-body: nothing left to tell it
+      LOG.debug("ticdc-fake could not finish a streamed answer", e);
+      IoUtils.safeClose(exchange.getConnection());
+      return;
+    } catch (RuntimeException e) {
+      // the status line is out, so a bug can only cut the body short; the log says why
+      LOG.warn("ticdc-fake failed while streaming an answer", e);
+      IoUtils.safeClose(exchange.getConnection());
+      return;
+    }
+    exchange.endExchange();
+  }
+
+  /** The same answer with its whole body in one array (a streamed body is written out first). */
+  Response materialized() {
+    if (streamed == null) {
+      return this;
+    }
+    ByteArrayOutputStream whole = new ByteArrayOutputStream();
+    try {
+      streamed.writeTo(whole);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    byte[] bytes = whole.toByteArray();
+    return new Response(status, contentType, bytes, bytes.length, location, internalError, null);
   }
 
   /** gin's {@code c.JSON}: compact. */
@@ -93,11 +126,11 @@ record Response(
   }
 
   /**
-   * gin's {@code c.JSON} of a body a view encoded into a buffer borrowed from {@code pool}; the
-   * buffer goes back to the pool once written.
+   * gin's {@code c.JSON} of a large body a view writes piece by piece into the stream (sent
+   * chunked, as Go sends every body over 2 KB).
    */
-  static Response pooledJson(int status, Json.Bytes body, BodyBuffers pool) {
-    return new Response(status, JSON, body.array(), body.length(), null, null, pool);
+  static Response streamedJson(int status, Streamed body) {
+    return new Response(status, JSON, null, -1, null, null, body);
   }
 
   /** gin's {@code c.IndentedJSON}: four spaces. */

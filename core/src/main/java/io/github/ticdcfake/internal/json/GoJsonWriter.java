@@ -47,6 +47,7 @@ final class GoJsonWriter implements JsonOut {
   private byte[] buf = new byte[512];
   private int len;
   private final String indent;
+  private Json.Drain drain;
 
   private GoJsonWriter(String indent) {
     this.indent = indent;
@@ -75,6 +76,31 @@ final class GoJsonWriter implements JsonOut {
     writer.buf = scratch != null && scratch.length >= size ? scratch : new byte[size];
     body.accept(writer);
     return new Json.Bytes(writer.buf, writer.len);
+  }
+
+  /**
+   * Compact bytes written by {@code body} in pieces: into {@code chunk} (or a larger array when one
+   * piece outgrows it), each piece handed to {@code drain} when the body asks ({@link
+   * JsonOut#drainIfAtLeast}) and the rest at the end.
+   */
+  static void writeDrained(byte[] chunk, Json.Drain drain, Consumer<JsonOut> body) {
+    GoJsonWriter writer = new GoJsonWriter(null);
+    writer.buf = chunk;
+    writer.drain = drain;
+    body.accept(writer);
+    if (writer.len > 0) {
+      drain.accept(writer.buf, writer.len);
+    }
+  }
+
+  @Override
+  public boolean drainIfAtLeast(int bytes) {
+    if (drain == null || len < bytes) {
+      return false;
+    }
+    drain.accept(buf, len);
+    len = 0;
+    return true;
   }
 
   @Override

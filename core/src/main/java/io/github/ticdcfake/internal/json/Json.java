@@ -271,6 +271,31 @@ public final class Json {
   }
 
   /**
+   * Compact JSON written by {@code body} in pieces of about a chunk each, every piece handed to
+   * {@code drain} as soon as it is complete: an answer of megabytes is sent while the rest is still
+   * being written, from a buffer small enough to stay in the CPU cache.
+   *
+   * @param chunk the buffer the pieces are written into (reused for each)
+   * @param drain takes each piece; it must not keep the array
+   * @param body writes the JSON, calling {@link JsonOut#drainIfAtLeast} where a piece may end
+   */
+  public static void compactDrained(byte[] chunk, Drain drain, Consumer<JsonOut> body) {
+    GoJsonWriter.writeDrained(chunk, drain, body);
+  }
+
+  /** Takes each piece of a drained body: the first {@code length} bytes of {@code bytes}. */
+  @FunctionalInterface
+  public interface Drain {
+    /**
+     * Consumes one piece; failures to write it are thrown unchecked.
+     *
+     * @param bytes the buffer, reused for the next piece once this returns
+     * @param length how many leading bytes are the piece
+     */
+    void accept(byte[] bytes, int length);
+  }
+
+  /**
    * The first {@code length} bytes of {@code array}: a body written into a buffer that may be
    * longer than it (and may be {@code scratch} itself, or a larger array when it was too small).
    *

@@ -8,6 +8,7 @@ import io.github.ticdcfake.cluster.Changefeed;
 import io.github.ticdcfake.cluster.RunningError;
 import io.github.ticdcfake.internal.json.GoTime;
 import io.github.ticdcfake.internal.json.Json;
+import io.github.ticdcfake.internal.json.JsonOut;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
@@ -86,73 +87,96 @@ public record ChangefeedCommonInfo(
    */
   public static Json.Bytes compactList(
       List<Changefeed> changefeeds, V2ViewFlavour flavour, ZoneId zone, byte[] scratch) {
-    // The new architecture's items name the namespace "keyspace", after the id (pingcap/ticdc
-    // api/v2/model.go@v26.3.4 ChangefeedCommonInfo); tiflow's put "namespace" before it.
-    boolean keyspaces = flavour.keyspaceModels();
     return Json.compactInto(
         scratch,
         expectedListBytes(changefeeds.size()),
-        out -> {
-          out.raw(TOTAL);
-          out.value(changefeeds.size());
-          out.raw(ITEMS);
-          // Marks of the bytes last written for the upstream prefix and the checkpoint members,
-          // repeated while the next item has the same values.
-          int upstreamFrom = -1;
-          int upstreamTo = -1;
-          long upstreamId = 0;
-          int checkpointFrom = -1;
-          int checkpointTo = -1;
-          long checkpointTs = 0;
-          boolean first = true;
-          for (Changefeed cf : changefeeds) {
-            if (!first) {
-              out.raw(COMMA);
-            }
-            first = false;
-            if (upstreamFrom >= 0 && cf.upstreamId() == upstreamId) {
-              out.repeat(upstreamFrom, upstreamTo);
-            } else {
-              upstreamId = cf.upstreamId();
-              upstreamFrom = out.position();
-              out.raw(UPSTREAM_ID);
-              out.value(Json.uint64(upstreamId));
-              out.raw(keyspaces ? ID : NAMESPACE);
-              upstreamTo = out.position();
-            }
-            if (keyspaces) {
-              out.string(cf.id());
-              out.raw(KEYSPACE);
-              out.string(cf.namespace());
-            } else {
-              out.string(cf.namespace());
-              out.raw(ID);
-              out.string(cf.id());
-            }
-            out.raw(STATE);
-            out.string(cf.state().listName());
-            if (checkpointFrom >= 0 && cf.checkpointTs() == checkpointTs) {
-              out.repeat(checkpointFrom, checkpointTo);
-            } else {
-              checkpointTs = cf.checkpointTs();
-              checkpointFrom = out.position();
-              out.raw(CHECKPOINT_TSO);
-              out.value(Json.uint64(checkpointTs));
-              out.raw(CHECKPOINT_TIME);
-              out.string(GoTime.tsoLocal(checkpointTs, zone));
-              checkpointTo = out.position();
-            }
-            RunningErrorJson error = listError(cf, flavour, zone);
-            if (error == null) {
-              out.raw(NO_ERROR);
-            } else {
-              out.raw(ERROR);
-              out.value(error);
-              out.raw(END_ITEM);
-            }
-          }
-          out.raw(END_LIST);
-        });
+        out -> writeList(out, changefeeds, flavour, zone, Integer.MAX_VALUE));
+  }
+
+  /**
+   * The same bytes as {@link #compactList(List, V2ViewFlavour, ZoneId)}, handed to {@code drain} in
+   * pieces of about {@code chunk}'s size as they are written (each piece ends after an item), so
+   * the first bytes of a 10 000-item list are on the wire while the rest is still being written.
+   */
+  public static void drainList(
+      List<Changefeed> changefeeds,
+      V2ViewFlavour flavour,
+      ZoneId zone,
+      byte[] chunk,
+      Json.Drain drain) {
+    // leave room for one more item after the threshold, so a piece rarely outgrows the chunk
+    int drainAt = Math.max(1, chunk.length - 4096);
+    Json.compactDrained(chunk, drain, out -> writeList(out, changefeeds, flavour, zone, drainAt));
+  }
+
+  private static void writeList(
+      JsonOut out, List<Changefeed> changefeeds, V2ViewFlavour flavour, ZoneId zone, int drainAt) {
+    // The new architecture's items name the namespace "keyspace", after the id (pingcap/ticdc
+    // api/v2/model.go@v26.3.4 ChangefeedCommonInfo); tiflow's put "namespace" before it.
+    boolean keyspaces = flavour.keyspaceModels();
+    out.raw(TOTAL);
+    out.value(changefeeds.size());
+    out.raw(ITEMS);
+    // Marks of the bytes last written for the upstream prefix and the checkpoint members,
+    // repeated while the next item has the same values (and void once a piece is drained).
+    int upstreamFrom = -1;
+    int upstreamTo = -1;
+    long upstreamId = 0;
+    int checkpointFrom = -1;
+    int checkpointTo = -1;
+    long checkpointTs = 0;
+    boolean first = true;
+    for (Changefeed cf : changefeeds) {
+      if (!first) {
+        out.raw(COMMA);
+      }
+      first = false;
+      if (upstreamFrom >= 0 && cf.upstreamId() == upstreamId) {
+        out.repeat(upstreamFrom, upstreamTo);
+      } else {
+        upstreamId = cf.upstreamId();
+        upstreamFrom = out.position();
+        out.raw(UPSTREAM_ID);
+        out.value(Json.uint64(upstreamId));
+        out.raw(keyspaces ? ID : NAMESPACE);
+        upstreamTo = out.position();
+      }
+      if (keyspaces) {
+        out.string(cf.id());
+        out.raw(KEYSPACE);
+        out.string(cf.namespace());
+      } else {
+        out.string(cf.namespace());
+        out.raw(ID);
+        out.string(cf.id());
+      }
+      out.raw(STATE);
+      out.string(cf.state().listName());
+      if (checkpointFrom >= 0 && cf.checkpointTs() == checkpointTs) {
+        out.repeat(checkpointFrom, checkpointTo);
+      } else {
+        checkpointTs = cf.checkpointTs();
+        checkpointFrom = out.position();
+        out.raw(CHECKPOINT_TSO);
+        out.value(Json.uint64(checkpointTs));
+        out.raw(CHECKPOINT_TIME);
+        out.string(GoTime.tsoLocal(checkpointTs, zone));
+        checkpointTo = out.position();
+      }
+      RunningErrorJson error = listError(cf, flavour, zone);
+      if (error == null) {
+        out.raw(NO_ERROR);
+      } else {
+        out.raw(ERROR);
+        out.value(error);
+        out.raw(END_ITEM);
+      }
+      if (out.drainIfAtLeast(drainAt)) {
+        upstreamFrom = -1;
+        checkpointFrom = -1;
+      }
+    }
+    out.raw(END_LIST);
   }
 
   private static final byte[] CHECKPOINT_TSO =

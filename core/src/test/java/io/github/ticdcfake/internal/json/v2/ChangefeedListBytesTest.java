@@ -110,4 +110,66 @@ class ChangefeedListBytesTest {
       assertThat(written(cfs, flavour, zone)).isEqualTo(declared(cfs, flavour, zone));
     }
   }
+
+  /** {@link ChangefeedCommonInfo#drainList} through a chunk of {@code chunkSize}: its pieces. */
+  private static List<String> pieces(
+      List<Changefeed> cfs, V2ViewFlavour flavour, ZoneId zone, int chunkSize) {
+    List<String> pieces = new ArrayList<>();
+    ChangefeedCommonInfo.drainList(
+        cfs,
+        flavour,
+        zone,
+        new byte[chunkSize],
+        (bytes, length) -> pieces.add(new String(bytes, 0, length, StandardCharsets.UTF_8)));
+    return pieces;
+  }
+
+  @Test
+  void aDrainedListIsTheSameBytesInPiecesEndingAfterAnItem() {
+    Random random = new Random(23);
+    ChangefeedState[] states = ChangefeedState.values();
+    for (int round = 0; round < 100; round++) {
+      TiCdcVersion version = TiCdcVersion.values()[random.nextInt(TiCdcVersion.values().length)];
+      V2ViewFlavour flavour = V2ViewFlavour.of(version);
+      ZoneId zone = ZONES.get(random.nextInt(ZONES.size()));
+      List<Changefeed> cfs = new ArrayList<>();
+      int size = 1 + random.nextInt(300);
+      for (int i = 0; i < size; i++) {
+        // long runs of one upstream and one checkpoint: the repeated prefixes cross piece ends
+        RunningError error =
+            random.nextInt(10) == 0
+                ? new RunningError(Instant.EPOCH, "127.0.0.1:8300", "CDC:ErrX", "x".repeat(9000))
+                : null;
+        cfs.add(
+            changefeed(
+                "default",
+                "cf-" + i,
+                i < size / 2 ? 7L : 8L,
+                states[random.nextInt(states.length)],
+                450_000_000_000_000_000L + i / 50,
+                error,
+                null,
+                version));
+      }
+      // a piece ends once it holds the chunk's size less 4 KB: after every item up to every ~40
+      int chunk = 4096 + 1 + random.nextInt(8192);
+
+      List<String> pieces = pieces(cfs, flavour, zone, chunk);
+
+      assertThat(String.join("", pieces)).isEqualTo(declared(cfs, flavour, zone));
+      assertThat(pieces.subList(0, pieces.size() - 1)).allSatisfy(p -> assertThat(p).endsWith("}"));
+    }
+  }
+
+  @Test
+  void aListSmallerThanOneChunkIsOnePiece() {
+    V2ViewFlavour flavour = V2ViewFlavour.of(TiCdcVersion.V8_5);
+    List<Changefeed> cfs =
+        List.of(
+            changefeed(
+                "default", "cf", 7L, ChangefeedState.NORMAL, 1L, null, null, TiCdcVersion.V8_5));
+
+    assertThat(pieces(cfs, flavour, ZoneId.of("UTC"), 64 * 1024))
+        .containsExactly(declared(cfs, flavour, ZoneId.of("UTC")));
+  }
 }
