@@ -53,6 +53,9 @@ final class ClusterState {
     /** Tables still to move off while draining; -1 when not draining. */
     int drainRemaining = -1;
 
+    /** The new architecture's v1 drain stub: how many calls this process has answered. */
+    long shimDrainCalls;
+
     CaptureEntry(String id, String address) {
       this.id = id;
       this.address = address;
@@ -64,6 +67,7 @@ final class ClusterState {
       c.logLevel = logLevel;
       c.redactMode = redactMode;
       c.drainRemaining = drainRemaining;
+      c.shimDrainCalls = shimDrainCalls;
       return c;
     }
   }

@@ -250,6 +250,19 @@ public final class FakeCluster {
   }
 
   /**
+   * The new architecture's {@code PUT /api/v1/captures/drain}, a stub at v26.3.4 that moves
+   * nothing: it counts the answering capture's calls and answers 10 on every tenth, else 0
+   * (pingcap/ticdc {@code api/v1/api.go} drainCapture). The count belongs to the capture's process,
+   * so a {@link #reset()} starts it again.
+   *
+   * @param captureId the capture answering (the coordinator the call is forwarded to)
+   * @return the {@code current_table_count} to answer
+   */
+  public int countV1DrainStubCall(String captureId) {
+    return membership.countShimDrainCall(captureId);
+  }
+
+  /**
    * Classic TiCDC's processors, one per (running changefeed, live capture), as {@code GET
    * /api/v2/processors} lists them. In the new architecture the processor routes are stubs that
    * list nothing; this still answers the fake's spread of tables over captures (what {@code

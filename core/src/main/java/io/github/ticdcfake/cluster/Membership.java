@@ -323,6 +323,18 @@ final class Membership {
    * {@code POST /api/v2/captures/{capture_id}/drain}: the first call starts the drain; each further
    * call moves half of the remaining tables away, so polling clients see the count fall to 0.
    */
+  /** Counts one call of the new architecture's v1 drain stub on a capture; its answer. */
+  int countShimDrainCall(String captureId) {
+    synchronized (core.lock) {
+      CaptureEntry capture = core.state.capture(captureId);
+      if (capture == null) {
+        throw CdcError.CAPTURE_NOT_EXIST.raise(captureId);
+      }
+      capture.shimDrainCalls++;
+      return capture.shimDrainCalls % 10 == 0 ? 10 : 0;
+    }
+  }
+
   int drainCapture(String captureId) {
     synchronized (core.lock) {
       ClusterState state = core.state;

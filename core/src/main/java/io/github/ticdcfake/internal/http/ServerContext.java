@@ -80,17 +80,6 @@ final class ServerContext {
     this.clientAllowedUsers = Set.copyOf(allowed);
   }
 
-  /**
-   * The next answer of the new architecture's {@code PUT /api/v1/captures/drain} stub on this
-   * capture: a per-process counter, every tenth call 10, else 0 (pingcap/ticdc {@code
-   * api/v1/api.go@v26.3.4} drainCapture).
-   */
-  int nextShimDrainCount(String captureId) {
-    return shimDrainCalls.merge(captureId, 1L, Long::sum) % 10 == 0 ? 10 : 0;
-  }
-
-  private final Map<String, Long> shimDrainCalls = new java.util.concurrent.ConcurrentHashMap<>();
-
   /** The bearer token {@code /__fake} requires, or {@code null}. */
   String adminToken() {
     return adminToken;

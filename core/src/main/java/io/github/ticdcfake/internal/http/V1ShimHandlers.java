@@ -114,6 +114,7 @@ final class V1ShimHandlers {
     } catch (Json.SyntaxException e) {
       throw CdcError.API_INVALID_PARAM.wrap(e.getMessage());
     }
-    return Response.json(202, new DrainCaptureResp(call.server.nextShimDrainCount(call.captureId)));
+    return Response.json(
+        202, new DrainCaptureResp(call.cluster().countV1DrainStubCall(call.captureId)));
   }
 }

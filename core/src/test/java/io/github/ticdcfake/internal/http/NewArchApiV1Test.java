@@ -239,6 +239,23 @@ class NewArchApiV1Test {
   }
 
   @Test
+  void theDrainStubCountsPerProcessAndAResetStartsItAgain() {
+    String body = "{\"capture_id\":\"x\"}";
+    for (int call = 1; call <= 5; call++) {
+      owner.put("/api/v1/captures/drain", body);
+    }
+    cluster.reset();
+    for (int call = 1; call <= 9; call++) {
+      // forwarded to the coordinator: its process counts
+      assertThat(follower.put("/api/v1/captures/drain", body).body())
+          .isEqualTo("{\"current_table_count\":0}");
+    }
+
+    assertThat(owner.put("/api/v1/captures/drain", body).body())
+        .isEqualTo("{\"current_table_count\":10}");
+  }
+
+  @Test
   void healthIs200EmptyObjectAndLogIs200EmptyObject() {
     Reply health = follower.get("/api/v1/health");
     Reply log = owner.post("/api/v1/log", "{\"log_level\":\"debug\"}");
