@@ -24,7 +24,7 @@ final class ChangefeedScripting {
       entry.error = null;
       entry.warning = null;
       if (error != null) {
-        String addr = membership.owner().map(Capture::address).orElse("");
+        String addr = errorAddress(entry);
         // An error stops a changefeed after its last checkpoint, so /status shows it as
         // last_error even when a manual clock has not moved since the create.
         Instant time = core.clock.instant();
@@ -51,6 +51,22 @@ final class ChangefeedScripting {
       }
       return core.snapshot(entry);
     }
+  }
+
+  /**
+   * Where an error is said to come from: in the new architecture the node of the changefeed's
+   * maintainer, which reports it (pingcap/ticdc maintainer/maintainer.go handleError, relayed by
+   * coordinator/controller.go); classic TiCDC's owner otherwise, and a maintainer-less
+   * changefeed's.
+   */
+  private String errorAddress(ChangefeedEntry entry) {
+    if (core.rules.coordinator() && entry.maintainerCaptureId != null) {
+      ClusterState.CaptureEntry maintainer = core.state.capture(entry.maintainerCaptureId);
+      if (maintainer != null) {
+        return maintainer.address;
+      }
+    }
+    return membership.owner().map(Capture::address).orElse("");
   }
 
   /**

@@ -201,6 +201,21 @@ class NewArchScriptingTest {
   }
 
   @Test
+  void aForcedErrorComesFromTheMaintainersNode() {
+    create("cf-1");
+    create("cf-2");
+    assertThat(changefeed("cf-2").path("maintainer_addr").asText()).isEqualTo(second.address());
+
+    other.post(
+        "/__fake/changefeeds/cf-2/state",
+        "{\"state\":\"failed\",\"error\":{\"code\":\"CDC:ErrGCTTLExceeded\"}}");
+
+    assertThat(changefeed("cf-2").path("error").path("addr").asText())
+        .as("the maintainer reports it, not the coordinator")
+        .isEqualTo(second.address());
+  }
+
+  @Test
   void checkpointsStallLagAndPinLikeInClassic() {
     create("lagging");
     create("stalled");
