@@ -155,6 +155,23 @@ class LargeListTest {
   }
 
   @Test
+  void anHttp10ClientGetsTheWholeListUntilTheConnectionCloses() throws Exception {
+    create(0, CHANGEFEEDS);
+    String expected = fake.http().get("/api/v2/changefeeds").body();
+
+    try (Socket socket = new Socket("127.0.0.1", fake.server().url().getPort())) {
+      socket
+          .getOutputStream()
+          .write("GET /api/v2/changefeeds HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      // no chunked framing for HTTP/1.0: the body ends where the connection does, as in Go
+      assertThat(raw).startsWith("HTTP/1.0 200").doesNotContainIgnoringCase("transfer-encoding");
+      assertThat(raw.substring(raw.indexOf("\r\n\r\n") + 4)).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void overTlsALargeListArrivesWhole() throws Exception {
     FakeTls tls = FakeTls.selfSigned();
     try (FakeTiCdcServer server = FakeTiCdcServer.builder().tls(tls).start()) {
