@@ -13,9 +13,7 @@ import io.github.ticdcfake.internal.json.v2.ChangefeedStatus;
 import io.github.ticdcfake.internal.json.v2.SyncedStatusJson;
 import io.github.ticdcfake.internal.json.v2.TablesJson;
 import io.github.ticdcfake.internal.json.v2.V2ViewFlavour;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -56,31 +54,36 @@ final class ChangefeedHandlers {
     if (ChangefeedCommonInfo.expectedListBytes(changefeeds.size()) < BodyBuffers.MIN_POOLED) {
       return Response.rawJson(200, ChangefeedCommonInfo.compactList(changefeeds, views, zone));
     }
-    // A 10 000-item list is 1.8 MB: it goes out in 64 KB pieces while the rest is written, from
-    // one chunk reused across lists, so neither a body-sized array nor its cache misses are paid
+    // A 10 000-item list is 1.8 MB: it goes out in 64 KB pieces, each written only once the last
+    // is on the wire, from one chunk reused across lists: no body-sized array, no cache misses
     BodyBuffers pool = call.server.bodyBuffers();
     return Response.streamedJson(
         200,
-        out -> {
-          byte[] chunk = pool.borrow(BodyBuffers.MIN_POOLED);
-          if (chunk == null) {
-            chunk = new byte[BodyBuffers.MIN_POOLED];
+        new Response.Streamed() {
+          private byte[] chunk;
+          private Json.Pieces pieces;
+
+          @Override
+          public ByteBuffer next() {
+            if (pieces == null) {
+              chunk = pool.borrow(BodyBuffers.MIN_POOLED);
+              if (chunk == null) {
+                chunk = new byte[BodyBuffers.MIN_POOLED];
+              }
+              pieces = ChangefeedCommonInfo.listPieces(changefeeds, views, zone, chunk);
+            }
+            Json.Bytes piece = pieces.next();
+            return piece == null ? null : ByteBuffer.wrap(piece.array(), 0, piece.length());
           }
-          try {
-            ChangefeedCommonInfo.drainList(
-                changefeeds, views, zone, chunk, (bytes, length) -> write(out, bytes, length));
-          } finally {
-            pool.giveBack(chunk);
+
+          @Override
+          public void release() {
+            if (chunk != null) {
+              pool.giveBack(chunk);
+              chunk = null;
+            }
           }
         });
-  }
-
-  private static void write(OutputStream out, byte[] bytes, int length) {
-    try {
-      out.write(bytes, 0, length);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** {@code GET /api/v2/changefeeds/{id}}: pruned config, masked sink URI. */

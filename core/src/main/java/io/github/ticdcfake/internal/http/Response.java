@@ -7,13 +7,14 @@ import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xnio.ChannelListener;
+import org.xnio.ChannelListeners;
 import org.xnio.IoUtils;
+import org.xnio.channels.StreamSinkChannel;
 
 /**
  * A complete answer: status, content type and body. {@code internalError} names the exception when
@@ -39,11 +40,13 @@ record Response(
     this(status, contentType, body, location, null);
   }
 
-  /** A body written piece by piece into a stream, on a worker thread. */
-  @FunctionalInterface
+  /** A body produced piece by piece while it is sent. */
   interface Streamed {
-    /** Writes the whole body; {@code out} is not closed by it. */
-    void writeTo(OutputStream out) throws IOException;
+    /** The next piece, or null when the body is complete; consumed before the next call. */
+    ByteBuffer next();
+
+    /** Called once the last piece was taken, or the answer failed or was dropped unsent. */
+    void release();
   }
 
   static final String JSON = "application/json; charset=utf-8";
@@ -54,8 +57,8 @@ record Response(
   private static final Logger LOG = LoggerFactory.getLogger(Response.class);
 
   /**
-   * Writes status, headers and body: in one flush with the body's exact length, or for a streamed
-   * body chunk by chunk from a worker thread (blocking writes must not run on the I/O thread).
+   * Writes status, headers and body: in one flush with the body's exact length, or a streamed body
+   * piece by piece without blocking, the next piece produced only once the last one is written.
    */
   void writeTo(HttpServerExchange exchange) {
     exchange.setStatusCode(status);
@@ -69,47 +72,101 @@ record Response(
       exchange.getResponseHeaders().put(INTERNAL_ERROR, internalError);
     }
     if (streamed != null) {
-      if (exchange.isInIoThread()) {
-        exchange.dispatch(() -> stream(exchange));
-      } else {
-        stream(exchange);
-      }
+      new Pump(exchange, streamed).pump();
       return;
     }
     exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, length);
     exchange.getResponseSender().send(ByteBuffer.wrap(body, 0, length));
   }
 
-  private void stream(HttpServerExchange exchange) {
-    exchange.startBlocking();
-    try {
-      OutputStream out = exchange.getOutputStream();
-      streamed.writeTo(out);
-      out.close();
-    } catch (IOException | UncheckedIOException e) {
-      // the client went away mid-body: nothing left to tell it
-      LOG.debug("ticdc-fake could not finish a streamed answer", e);
-      IoUtils.safeClose(exchange.getConnection());
-      return;
-    } catch (RuntimeException e) {
-      // the status line is out, so a bug can only cut the body short; the log says why
-      LOG.warn("ticdc-fake failed while streaming an answer", e);
-      IoUtils.safeClose(exchange.getConnection());
-      return;
+  /**
+   * Moves a streamed body onto the response channel: writes pieces while the socket takes them,
+   * then waits for it to drain (the I/O thread is free meanwhile) and goes on.
+   */
+  private static final class Pump implements ChannelListener<StreamSinkChannel> {
+    private final HttpServerExchange exchange;
+    private final Streamed body;
+    private final StreamSinkChannel channel;
+    private ByteBuffer piece;
+
+    Pump(HttpServerExchange exchange, Streamed body) {
+      this.exchange = exchange;
+      this.body = body;
+      // no Content-Length: Undertow frames it chunked (HTTP/1.1) or close-delimited (HTTP/1.0)
+      this.channel = exchange.getResponseChannel();
     }
-    exchange.endExchange();
+
+    @Override
+    public void handleEvent(StreamSinkChannel ignored) {
+      pump();
+    }
+
+    void pump() {
+      try {
+        while (true) {
+          if (piece == null || !piece.hasRemaining()) {
+            piece = body.next();
+            if (piece == null) {
+              finish();
+              return;
+            }
+          }
+          channel.write(piece);
+          if (piece.hasRemaining()) {
+            channel.getWriteSetter().set(this);
+            channel.resumeWrites();
+            return;
+          }
+        }
+      } catch (IOException e) {
+        // the client went away mid-body: nothing left to tell it
+        LOG.debug("ticdc-fake could not finish a streamed answer", e);
+        fail();
+      } catch (RuntimeException e) {
+        // the status line is out, so a bug can only cut the body short; the log says why
+        LOG.warn("ticdc-fake failed while streaming an answer", e);
+        fail();
+      }
+    }
+
+    private void finish() throws IOException {
+      body.release();
+      channel.suspendWrites();
+      channel.shutdownWrites();
+      if (channel.flush()) {
+        exchange.endExchange();
+        return;
+      }
+      channel
+          .getWriteSetter()
+          .set(
+              ChannelListeners.flushingChannelListener(
+                  done -> exchange.endExchange(),
+                  (failed, e) -> {
+                    LOG.debug("ticdc-fake could not flush a streamed answer", e);
+                    IoUtils.safeClose(exchange.getConnection());
+                  }));
+      channel.resumeWrites();
+    }
+
+    private void fail() {
+      body.release();
+      IoUtils.safeClose(exchange.getConnection());
+    }
   }
 
-  /** The same answer with its whole body in one array (a streamed body is written out first). */
+  /** The same answer with its whole body in one array (a streamed body is produced first). */
   Response materialized() {
     if (streamed == null) {
       return this;
     }
     ByteArrayOutputStream whole = new ByteArrayOutputStream();
     try {
-      streamed.writeTo(whole);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      for (ByteBuffer piece = streamed.next(); piece != null; piece = streamed.next()) {
+        whole.write(piece.array(), piece.arrayOffset() + piece.position(), piece.remaining());
+      }
+    } finally {
+      streamed.release();
     }
     byte[] bytes = whole.toByteArray();
     return new Response(status, contentType, bytes, bytes.length, location, internalError, null);

@@ -47,7 +47,6 @@ final class GoJsonWriter implements JsonOut {
   private byte[] buf = new byte[512];
   private int len;
   private final String indent;
-  private Json.Drain drain;
 
   private GoJsonWriter(String indent) {
     this.indent = indent;
@@ -62,45 +61,23 @@ final class GoJsonWriter implements JsonOut {
 
   /** Compact bytes written by {@code body}, starting with room for {@code sizeHint} bytes. */
   static byte[] write(Consumer<JsonOut> body, int sizeHint) {
-    Json.Bytes bytes = writeInto(null, body, sizeHint);
-    return Arrays.copyOf(bytes.array(), bytes.length());
-  }
-
-  /**
-   * Compact bytes written by {@code body} into {@code scratch} when it has room for {@code
-   * sizeHint} bytes (else into a new array of that size), growing only if the hint was short.
-   */
-  static Json.Bytes writeInto(byte[] scratch, Consumer<JsonOut> body, int sizeHint) {
     GoJsonWriter writer = new GoJsonWriter(null);
-    int size = Math.max(16, sizeHint);
-    writer.buf = scratch != null && scratch.length >= size ? scratch : new byte[size];
+    writer.buf = new byte[Math.max(16, sizeHint)];
     body.accept(writer);
-    return new Json.Bytes(writer.buf, writer.len);
+    return Arrays.copyOf(writer.buf, writer.len);
   }
 
   /**
-   * Compact bytes written by {@code body} in pieces: into {@code chunk} (or a larger array when one
-   * piece outgrows it), each piece handed to {@code drain} when the body asks ({@link
-   * JsonOut#drainIfAtLeast}) and the rest at the end.
+   * Compact bytes pulled from {@code source} piece by piece, each written into {@code chunk} (or a
+   * larger array when one piece outgrows it) from its start.
    */
-  static void writeDrained(byte[] chunk, Json.Drain drain, Consumer<JsonOut> body) {
+  static Json.Pieces pieces(byte[] chunk, int pieceBytes, Json.PieceSource source) {
     GoJsonWriter writer = new GoJsonWriter(null);
     writer.buf = chunk;
-    writer.drain = drain;
-    body.accept(writer);
-    if (writer.len > 0) {
-      drain.accept(writer.buf, writer.len);
-    }
-  }
-
-  @Override
-  public boolean drainIfAtLeast(int bytes) {
-    if (drain == null || len < bytes) {
-      return false;
-    }
-    drain.accept(buf, len);
-    len = 0;
-    return true;
+    return () -> {
+      writer.len = 0;
+      return source.writeNext(writer, pieceBytes) ? new Json.Bytes(writer.buf, writer.len) : null;
+    };
   }
 
   @Override

@@ -262,37 +262,38 @@ public final class Json {
   }
 
   /**
-   * Like {@link #compactWith} but written into {@code scratch} when it is large enough, and not
-   * copied to an exact-length array: the answer is the first {@code length} bytes of {@code array}.
-   * A large answer then costs no fresh allocation, zeroing or final copy.
-   */
-  public static Bytes compactInto(byte[] scratch, int sizeHint, Consumer<JsonOut> body) {
-    return GoJsonWriter.writeInto(scratch, body, sizeHint);
-  }
-
-  /**
-   * Compact JSON written by {@code body} in pieces of about a chunk each, every piece handed to
-   * {@code drain} as soon as it is complete: an answer of megabytes is sent while the rest is still
-   * being written, from a buffer small enough to stay in the CPU cache.
+   * Compact JSON pulled from {@code source} one piece at a time, each piece about {@code
+   * pieceBytes} long and written into {@code chunk} from its start: an answer of megabytes is sent
+   * while the rest is still to be written, from a buffer small enough to stay in the CPU cache.
    *
-   * @param chunk the buffer the pieces are written into (reused for each)
-   * @param drain takes each piece; it must not keep the array
-   * @param body writes the JSON, calling {@link JsonOut#drainIfAtLeast} where a piece may end
+   * @param chunk the buffer every piece is written into (a piece that outgrows it takes a larger
+   *     one)
+   * @param pieceBytes how long a piece should get before the source ends it
+   * @param source writes the JSON a piece at a time
    */
-  public static void compactDrained(byte[] chunk, Drain drain, Consumer<JsonOut> body) {
-    GoJsonWriter.writeDrained(chunk, drain, body);
+  public static Pieces pieces(byte[] chunk, int pieceBytes, PieceSource source) {
+    return GoJsonWriter.pieces(chunk, pieceBytes, source);
   }
 
-  /** Takes each piece of a drained body: the first {@code length} bytes of {@code bytes}. */
+  /** The pieces of one JSON body, in order. */
   @FunctionalInterface
-  public interface Drain {
+  public interface Pieces {
     /**
-     * Consumes one piece; failures to write it are thrown unchecked.
-     *
-     * @param bytes the buffer, reused for the next piece once this returns
-     * @param length how many leading bytes are the piece
+     * The next piece, or null when the body is complete; its array is reused for the piece after,
+     * so it must be consumed before the next call.
      */
-    void accept(byte[] bytes, int length);
+    Bytes next();
+  }
+
+  /** What writes a body piece by piece for {@link #pieces}. */
+  @FunctionalInterface
+  public interface PieceSource {
+    /**
+     * Writes the next piece into {@code out}, stopping at a value's end once {@code out} holds at
+     * least {@code pieceBytes}; false when the whole body was written before (nothing written).
+     * Marks from earlier pieces are void: each piece starts at position 0.
+     */
+    boolean writeNext(JsonOut out, int pieceBytes);
   }
 
   /**

@@ -19,11 +19,4 @@ public interface JsonOut {
 
   /** Writes again the bytes written between the marks {@code from} and {@code to}. */
   void repeat(int from, int to);
-
-  /**
-   * Hands the bytes written so far to the stream's consumer when there are at least {@code bytes}
-   * of them, and starts again at position 0; true when it did, and then every earlier mark is void.
-   * A stream that builds one whole body ({@link Json#compactWith}) never drains and answers false.
-   */
-  boolean drainIfAtLeast(int bytes);
 }

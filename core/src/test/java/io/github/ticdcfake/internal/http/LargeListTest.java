@@ -172,6 +172,30 @@ class LargeListTest {
   }
 
   @Test
+  void aClientReadingThroughATinyWindowStillGetsEveryPiece() throws Exception {
+    create(0, 5 * CHANGEFEEDS); // ~900 KB: more than the socket buffers hold, so writes must wait
+    String expected = fake.http().get("/api/v2/changefeeds").body();
+
+    try (Socket socket = new Socket()) {
+      socket.setReceiveBufferSize(4096);
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", fake.server().url().getPort()));
+      socket
+          .getOutputStream()
+          .write("GET /api/v2/changefeeds HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+      byte[] small = new byte[8192];
+      for (int n = socket.getInputStream().read(small);
+          n >= 0;
+          n = socket.getInputStream().read(small)) {
+        got.write(small, 0, n);
+      }
+      String raw = got.toString(StandardCharsets.UTF_8);
+
+      assertThat(raw.substring(raw.indexOf("\r\n\r\n") + 4)).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void overTlsALargeListArrivesWhole() throws Exception {
     FakeTls tls = FakeTls.selfSigned();
     try (FakeTiCdcServer server = FakeTiCdcServer.builder().tls(tls).start()) {

@@ -69,7 +69,18 @@ public record ChangefeedCommonInfo(
    */
   public static byte[] compactList(
       List<Changefeed> changefeeds, V2ViewFlavour flavour, ZoneId zone) {
-    return compactList(changefeeds, flavour, zone, null).toArray();
+    return Json.compactWith(
+        expectedListBytes(changefeeds.size()),
+        out -> {
+          out.raw(TOTAL);
+          out.value(changefeeds.size());
+          out.raw(ITEMS);
+          Items items = new Items(flavour, zone);
+          for (int i = 0; i < changefeeds.size(); i++) {
+            items.write(out, i, changefeeds.get(i));
+          }
+          out.raw(END_LIST);
+        });
   }
 
   /**
@@ -81,56 +92,82 @@ public record ChangefeedCommonInfo(
   }
 
   /**
-   * The same bytes as {@link #compactList(List, V2ViewFlavour, ZoneId)}, written into {@code
-   * scratch} when it has room for the expected size: the list handler passes a buffer reused from
-   * an earlier list, so a 10 000-item answer (1.8 MB) allocates no new array per request.
+   * The same bytes as {@link #compactList(List, V2ViewFlavour, ZoneId)} in pieces of about {@code
+   * chunk}'s size, each ending after an item and written into {@code chunk} only when asked for:
+   * the first bytes of a 10 000-item list are on the wire while the rest is still to be written.
    */
-  public static Json.Bytes compactList(
-      List<Changefeed> changefeeds, V2ViewFlavour flavour, ZoneId zone, byte[] scratch) {
-    return Json.compactInto(
-        scratch,
-        expectedListBytes(changefeeds.size()),
-        out -> writeList(out, changefeeds, flavour, zone, Integer.MAX_VALUE));
+  public static Json.Pieces listPieces(
+      List<Changefeed> changefeeds, V2ViewFlavour flavour, ZoneId zone, byte[] chunk) {
+    Items items = new Items(flavour, zone);
+    // end a piece with room for one more item, so a piece rarely outgrows the chunk
+    int pieceBytes = Math.max(1, chunk.length - 4096);
+    return Json.pieces(
+        chunk,
+        pieceBytes,
+        new Json.PieceSource() {
+          private int next = -1; // -1: the prefix is still to be written
+          private boolean done;
+
+          @Override
+          public boolean writeNext(JsonOut out, int atLeast) {
+            if (done) {
+              return false;
+            }
+            if (next < 0) {
+              out.raw(TOTAL);
+              out.value(changefeeds.size());
+              out.raw(ITEMS);
+              next = 0;
+            }
+            items.forgetMarks();
+            // at least one item per piece, then items until the piece is long enough
+            int first = next;
+            while (next < changefeeds.size() && (next == first || out.position() < atLeast)) {
+              items.write(out, next, changefeeds.get(next));
+              next++;
+            }
+            if (next == changefeeds.size()) {
+              out.raw(END_LIST);
+              done = true;
+            }
+            return true;
+          }
+        });
   }
 
   /**
-   * The same bytes as {@link #compactList(List, V2ViewFlavour, ZoneId)}, handed to {@code drain} in
-   * pieces of about {@code chunk}'s size as they are written (each piece ends after an item), so
-   * the first bytes of a 10 000-item list are on the wire while the rest is still being written.
+   * Writes list items one after another. The prefix up to {@code namespace} (or {@code id}) and the
+   * checkpoint members are encoded once and repeated while the next item has the same values.
    */
-  public static void drainList(
-      List<Changefeed> changefeeds,
-      V2ViewFlavour flavour,
-      ZoneId zone,
-      byte[] chunk,
-      Json.Drain drain) {
-    // leave room for one more item after the threshold, so a piece rarely outgrows the chunk
-    int drainAt = Math.max(1, chunk.length - 4096);
-    Json.compactDrained(chunk, drain, out -> writeList(out, changefeeds, flavour, zone, drainAt));
-  }
-
-  private static void writeList(
-      JsonOut out, List<Changefeed> changefeeds, V2ViewFlavour flavour, ZoneId zone, int drainAt) {
+  private static final class Items {
+    private final V2ViewFlavour flavour;
+    private final ZoneId zone;
     // The new architecture's items name the namespace "keyspace", after the id (pingcap/ticdc
     // api/v2/model.go@v26.3.4 ChangefeedCommonInfo); tiflow's put "namespace" before it.
-    boolean keyspaces = flavour.keyspaceModels();
-    out.raw(TOTAL);
-    out.value(changefeeds.size());
-    out.raw(ITEMS);
-    // Marks of the bytes last written for the upstream prefix and the checkpoint members,
-    // repeated while the next item has the same values (and void once a piece is drained).
-    int upstreamFrom = -1;
-    int upstreamTo = -1;
-    long upstreamId = 0;
-    int checkpointFrom = -1;
-    int checkpointTo = -1;
-    long checkpointTs = 0;
-    boolean first = true;
-    for (Changefeed cf : changefeeds) {
-      if (!first) {
+    private final boolean keyspaces;
+    private int upstreamFrom = -1;
+    private int upstreamTo = -1;
+    private long upstreamId;
+    private int checkpointFrom = -1;
+    private int checkpointTo = -1;
+    private long checkpointTs;
+
+    Items(V2ViewFlavour flavour, ZoneId zone) {
+      this.flavour = flavour;
+      this.zone = zone;
+      this.keyspaces = flavour.keyspaceModels();
+    }
+
+    /** The marks point into bytes already sent: encode the next prefixes afresh. */
+    void forgetMarks() {
+      upstreamFrom = -1;
+      checkpointFrom = -1;
+    }
+
+    void write(JsonOut out, int index, Changefeed cf) {
+      if (index > 0) {
         out.raw(COMMA);
       }
-      first = false;
       if (upstreamFrom >= 0 && cf.upstreamId() == upstreamId) {
         out.repeat(upstreamFrom, upstreamTo);
       } else {
@@ -171,12 +208,7 @@ public record ChangefeedCommonInfo(
         out.value(error);
         out.raw(END_ITEM);
       }
-      if (out.drainIfAtLeast(drainAt)) {
-        upstreamFrom = -1;
-        checkpointFrom = -1;
-      }
     }
-    out.raw(END_LIST);
   }
 
   private static final byte[] CHECKPOINT_TSO =

@@ -111,21 +111,19 @@ class ChangefeedListBytesTest {
     }
   }
 
-  /** {@link ChangefeedCommonInfo#drainList} through a chunk of {@code chunkSize}: its pieces. */
+  /** {@link ChangefeedCommonInfo#listPieces} through a chunk of {@code chunkSize}: its pieces. */
   private static List<String> pieces(
       List<Changefeed> cfs, V2ViewFlavour flavour, ZoneId zone, int chunkSize) {
     List<String> pieces = new ArrayList<>();
-    ChangefeedCommonInfo.drainList(
-        cfs,
-        flavour,
-        zone,
-        new byte[chunkSize],
-        (bytes, length) -> pieces.add(new String(bytes, 0, length, StandardCharsets.UTF_8)));
+    Json.Pieces source = ChangefeedCommonInfo.listPieces(cfs, flavour, zone, new byte[chunkSize]);
+    for (Json.Bytes piece = source.next(); piece != null; piece = source.next()) {
+      pieces.add(new String(piece.array(), 0, piece.length(), StandardCharsets.UTF_8));
+    }
     return pieces;
   }
 
   @Test
-  void aDrainedListIsTheSameBytesInPiecesEndingAfterAnItem() {
+  void aListInPiecesIsTheSameBytesEachPieceEndingAfterAnItem() {
     Random random = new Random(23);
     ChangefeedState[] states = ChangefeedState.values();
     for (int round = 0; round < 100; round++) {
@@ -159,6 +157,14 @@ class ChangefeedListBytesTest {
       assertThat(String.join("", pieces)).isEqualTo(declared(cfs, flavour, zone));
       assertThat(pieces.subList(0, pieces.size() - 1)).allSatisfy(p -> assertThat(p).endsWith("}"));
     }
+  }
+
+  @Test
+  void anEmptyListInPiecesIsOnePiece() {
+    V2ViewFlavour flavour = V2ViewFlavour.of(TiCdcVersion.V8_5);
+
+    assertThat(pieces(List.of(), flavour, ZoneId.of("UTC"), 64 * 1024))
+        .containsExactly("{\"total\":0,\"items\":[]}");
   }
 
   @Test
