@@ -48,13 +48,15 @@ public final class FakeClusterAssert extends AbstractAssert<FakeClusterAssert, F
     return this;
   }
 
-  /** The owner is this capture. */
+  /** The owner is this capture; in the new architecture, the coordinator. */
   public FakeClusterAssert hasOwner(String captureId) {
     isNotNull();
     Optional<Capture> owner = actual.owner();
+    String role = ownerRole();
     if (owner.isEmpty() || !owner.get().id().equals(captureId)) {
       failWithMessage(
-          "Expected owner %s but was %s", captureId, owner.map(Capture::id).orElse("no owner"));
+          "Expected %s %s but was %s",
+          role, captureId, owner.map(Capture::id).orElse("no " + role));
     }
     return this;
   }
@@ -63,9 +65,14 @@ public final class FakeClusterAssert extends AbstractAssert<FakeClusterAssert, F
   public FakeClusterAssert hasNoOwner() {
     isNotNull();
     if (actual.owner().isPresent()) {
-      failWithMessage("Expected no owner but was %s", actual.owner().get().id());
+      failWithMessage("Expected no %s but was %s", ownerRole(), actual.owner().get().id());
     }
     return this;
+  }
+
+  /** What the owner is called: the new architecture's owner is its coordinator. */
+  private String ownerRole() {
+    return actual.version().isNewArchitecture() ? "coordinator" : "owner";
   }
 
   /** This many captures are alive. */

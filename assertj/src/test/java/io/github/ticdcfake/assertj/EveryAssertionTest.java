@@ -85,6 +85,15 @@ class EveryAssertionTest {
       assertThatThrownBy(() -> assertThat((Changefeed) null).hasState(ChangefeedState.NORMAL))
           .isInstanceOf(AssertionError.class)
           .hasMessageContaining("Expecting actual not to be null");
+      assertThatThrownBy(() -> assertThat((Changefeed) null).hasMaintainerAt("x:1"))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("Expecting actual not to be null");
+      assertThatThrownBy(() -> assertThat((Changefeed) null).hasNoMaintainer())
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("Expecting actual not to be null");
+      assertThatThrownBy(() -> assertThat((Changefeed) null).hasAdminJobType(0))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("Expecting actual not to be null");
     }
 
     @Test

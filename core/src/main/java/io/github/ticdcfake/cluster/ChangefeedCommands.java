@@ -115,7 +115,11 @@ final class ChangefeedCommands {
       } else {
         ChangefeedChecks.verifiedTables(config, uri, state.upstreamTables);
       }
-      ChangefeedChecks.validateSink(config, uri);
+      if (!coordinator) {
+        // tiflow's sink validator (cdc/sink/validator/validator.go); ticdc has none: its sync
+        // point check is in ValidateAndAdjust, BDR mode is accepted for any sink
+        ChangefeedChecks.validateSink(config, uri);
+      }
       probeSink(uri, dialError);
 
       ChangefeedEntry entry =
@@ -180,7 +184,11 @@ final class ChangefeedCommands {
       ReplicaConfig oldConfig = entry.ownerConfig(core.rules);
       ReplicaConfig config = oldConfig;
       SinkUri uri = entry.parsedUri;
-      boolean configChanged = update.replicaConfigSent() || !sinkUri.equals(entry.sinkUri);
+      // ticdc re-validates whenever a sink_uri is sent, even the same one (pingcap/ticdc
+      // api/v2/changefeed.go@v26.3.4 UpdateChangefeed sinkURIUpdated); tiflow compares
+      boolean configChanged =
+          update.replicaConfigSent()
+              || (coordinator ? !update.sinkUri().isEmpty() : !sinkUri.equals(entry.sinkUri));
       if (coordinator && update.startTs() != 0) {
         // pingcap/ticdc api/v2/changefeed.go UpdateChangefeed
         throw CdcError.API_INVALID_PARAM.raiseWithMessage("start_ts can not be updated");
@@ -201,7 +209,6 @@ final class ChangefeedCommands {
             }
             throw CdcError.CHANGEFEED_UPDATE_REFUSED.raise(e.getMessage());
           }
-          ChangefeedChecks.validateSink(config, uri);
         }
         // the sink is probed even for an update that changes nothing, which is accepted
         probeSink(uri, upstream.dialError(uri, dials));
@@ -363,6 +370,16 @@ final class ChangefeedCommands {
    * downstreamadapter/sink/sink.go} Verify).
    */
   private void probeSink(SinkUri uri, String dialError) {
+    if (core.rules.coordinator() && !uri.isKnownScheme()) {
+      // pingcap/ticdc downstreamadapter/sink/sink.go@v26.3.4 Verify: no sink for the scheme,
+      // wrapped once more by the handler
+      throw CdcError.SINK_URI_INVALID.raiseWithMessage(
+          "sink uri invalid '"
+              + uri.masked()
+              + "': [CDC:ErrSinkURIInvalid]sink uri invalid '"
+              + uri.raw
+              + "'");
+    }
     try {
       ChangefeedChecks.failIfUnreachable(uri, dialError);
     } catch (CdcException e) {

@@ -1,7 +1,12 @@
 package io.github.ticdcfake.cluster;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What TiCDC reaches outside itself: the upstream schema, PD (its endpoints, TSO and GC safepoint)
@@ -184,19 +189,43 @@ final class Upstream {
     return filteredTables(request.forVersion(core.version));
   }
 
+  /**
+   * How many table metas of one schema TiCDC verifies together: a batch adds its tables to {@code
+   * all_tables} only when the filter selects at least one of them (pingcap/ticdc {@code
+   * logservice/schemastore/validator.go@v26.3.4} VerifyTables, appendResults).
+   */
+  private static final int VERIFY_BATCH = 1024;
+
   private VerifiedTables filteredTables(ChangefeedSpec spec) {
     ReplicaConfig config = new ReplicaConfig(core.shape(), spec.replicaConfigValue());
     TableFilter filter = TableFilter.parse(config.filterRules(), config.caseSensitive());
     synchronized (core.lock) {
       List<UpstreamTable> eligible = new ArrayList<>();
       List<UpstreamTable> ineligible = new ArrayList<>();
-      List<UpstreamTable> all = new ArrayList<>();
+      Map<String, List<List<UpstreamTable>>> batches = new LinkedHashMap<>();
+      Set<List<UpstreamTable>> selecting = Collections.newSetFromMap(new IdentityHashMap<>());
       for (UpstreamTable table : core.state.upstreamTables) {
-        if (filter.matchesSchema(table.schema())) {
-          all.add(table);
+        if (!filter.matchesSchema(table.schema())) {
+          continue;
         }
+        List<List<UpstreamTable>> schema =
+            batches.computeIfAbsent(table.schema(), s -> new ArrayList<>());
+        if (schema.isEmpty() || schema.get(schema.size() - 1).size() == VERIFY_BATCH) {
+          schema.add(new ArrayList<>());
+        }
+        List<UpstreamTable> batch = schema.get(schema.size() - 1);
+        batch.add(table);
         if (filter.matches(table.schema(), table.table())) {
           (table.eligible() ? eligible : ineligible).add(table);
+          selecting.add(batch);
+        }
+      }
+      List<UpstreamTable> all = new ArrayList<>();
+      for (List<List<UpstreamTable>> schema : batches.values()) {
+        for (List<UpstreamTable> batch : schema) {
+          if (selecting.contains(batch)) {
+            all.addAll(batch);
+          }
         }
       }
       return new VerifiedTables(ineligible, eligible, all);

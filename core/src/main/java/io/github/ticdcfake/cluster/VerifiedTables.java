@@ -11,8 +11,9 @@ import java.util.List;
  * @param ineligible tables matched by the filter without a primary or not-null unique key
  * @param eligible tables matched by the filter that TiCDC can replicate
  * @param all the new architecture's {@code all_tables}: every table of each schema the filter does
- *     not ignore, whether the filter selects the table or not, in upstream order (pingcap/ticdc
- *     {@code logservice/schemastore/validator.go@v26.3.4} VerifyTables)
+ *     not ignore, whether the filter selects the table or not, in upstream order; a schema (per
+ *     batch of 1024 tables) whose tables the filter all drops adds none (pingcap/ticdc {@code
+ *     logservice/schemastore/validator.go@v26.3.4} VerifyTables)
  */
 public record VerifiedTables(
     List<UpstreamTable> ineligible, List<UpstreamTable> eligible, List<UpstreamTable> all) {

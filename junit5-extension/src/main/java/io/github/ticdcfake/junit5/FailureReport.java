@@ -37,8 +37,10 @@ final class FailureReport extends RuntimeException {
     ZoneId zone = clock.zone();
     StringBuilder out = new StringBuilder();
     out.append("ticdc-fake state when ").append(what).append(" failed:\n");
+    boolean newArchitecture = cluster.version().isNewArchitecture();
     out.append("  TiCDC ")
         .append(cluster.version().version())
+        .append(newArchitecture ? " (new architecture)" : "")
         .append(", cluster id ")
         .append(cluster.clusterId())
         .append(", PD clock ")
@@ -53,7 +55,8 @@ final class FailureReport extends RuntimeException {
     for (Capture capture : captures) {
       out.append("    ").append(capture.id()).append("  ").append(capture.address());
       if (capture.owner()) {
-        out.append("  owner");
+        // the new architecture's owner is its coordinator (pingcap/ticdc coordinator/)
+        out.append(newArchitecture ? "  coordinator" : "  owner");
       }
       if (!capture.alive()) {
         out.append("  killed");
@@ -61,7 +64,7 @@ final class FailureReport extends RuntimeException {
       out.append('\n');
     }
     if (cluster.owner().isEmpty()) {
-      out.append("    (no owner)\n");
+      out.append(newArchitecture ? "    (no coordinator)\n" : "    (no owner)\n");
     }
 
     List<Changefeed> changefeeds = cluster.changefeeds();
@@ -83,6 +86,7 @@ final class FailureReport extends RuntimeException {
           .append(Tso.toInstant(changefeed.checkpointTs()).atZone(zone).toLocalDateTime())
           .append(")  sink ")
           .append(changefeed.maskedSinkUri());
+      changefeed.maintainerAddress().ifPresent(addr -> out.append("  maintainer ").append(addr));
       changefeed.error().ifPresent(error -> appendError(out, "error", error));
       changefeed.warning().ifPresent(warning -> appendError(out, "warning", warning));
       out.append('\n');

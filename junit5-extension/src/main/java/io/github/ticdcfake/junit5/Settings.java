@@ -42,6 +42,10 @@ record Settings(
                   ? TiCdcVersion.latest()
                   : TiCdcVersion.parse(annotation.version());
     } catch (IllegalArgumentException e) {
+      if (annotation.newarch() && isSupported(annotation.version())) {
+        throw new ExtensionConfigurationException(
+            origin + ": " + newarchConflict(annotation.version(), e.getMessage()), e);
+      }
       throw new ExtensionConfigurationException(
           origin + ": " + e.getMessage() + "; fix version = \"" + annotation.version() + "\"", e);
     }
@@ -57,6 +61,33 @@ record Settings(
             serverOptions(origin, annotation.pdEndpoints(), annotation.clusterId()),
             NO_STATE)
         .validated();
+  }
+
+  private static boolean isSupported(String version) {
+    try {
+      TiCdcVersion.parse(version);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /**
+   * {@code newarch = true} next to a classic {@code version}, in the annotation's words rather than
+   * the command line's that {@link TiCdcVersion#newArchitecture(String)} speaks.
+   */
+  private static String newarchConflict(String version, String reason) {
+    String cliPrefix = "--newarch cannot be combined with --version " + version + ": ";
+    String why = reason.startsWith(cliPrefix) ? reason.substring(cliPrefix.length()) : reason;
+    int cliFix = why.indexOf("; drop --version");
+    why = cliFix < 0 ? why : why.substring(0, cliFix);
+    return "newarch = true cannot be combined with version = \""
+        + version
+        + "\": "
+        + why
+        + "; drop version or give version = \""
+        + TiCdcVersion.newArchitecture(null).version()
+        + "\"";
   }
 
   /** The annotation's server-level attributes, checked now so that misuse fails the class. */

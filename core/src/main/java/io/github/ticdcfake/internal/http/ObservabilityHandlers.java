@@ -159,6 +159,12 @@ final class ObservabilityHandlers {
     FakeCluster cluster = call.cluster();
     ZoneId zone = call.zone();
     StringBuilder w = new StringBuilder(2048);
+    if (call.surface().coordinatorApi()) {
+      // pingcap/ticdc api/v2/info.go@v26.3.4 handleDebugInfo prints the etcd keys only
+      appendEtcdInfo(w, EtcdMetadata.of(cluster, false));
+      return new Response(
+          200, Response.TEXT_PLAIN_UTF8, w.toString().getBytes(StandardCharsets.UTF_8), null);
+    }
     boolean owner = cluster.capture(call.captureId).map(Capture::owner).orElse(false);
     if (owner) {
       w.append("\n\n*** owner info ***:\n\n");
@@ -200,13 +206,16 @@ final class ObservabilityHandlers {
       }
       w.append('\n');
     }
+    appendEtcdInfo(w, EtcdMetadata.of(cluster));
+    return new Response(
+        200, Response.TEXT_PLAIN_UTF8, w.toString().getBytes(StandardCharsets.UTF_8), null);
+  }
+
+  private static void appendEtcdInfo(StringBuilder w, List<EtcdData> keys) {
     w.append("\n\n*** etcd info ***:\n\n");
-    List<EtcdData> keys = EtcdMetadata.of(cluster);
     for (EtcdData kv : keys) {
       w.append(kv.key()).append("\n\t").append(kv.value()).append("\n\n");
     }
-    return new Response(
-        200, Response.TEXT_PLAIN_UTF8, w.toString().getBytes(StandardCharsets.UTF_8), null);
   }
 
   /** Go's {@code %+v} of a {@code model.ChangeFeedInfo} value: pointers print as addresses. */

@@ -10,7 +10,8 @@ final class UnsafeHandlers {
 
   /** {@code GET /api/v2/unsafe/metadata}: the etcd keys, indented. */
   static Response metadata(Call call) {
-    return Response.indented(200, EtcdMetadata.of(call.cluster()));
+    return Response.indented(
+        200, EtcdMetadata.of(call.cluster(), !call.surface().coordinatorApi()));
   }
 
   /** {@code POST /api/v2/unsafe/resolve_lock}: both {@code region_id} and {@code ts} required. */

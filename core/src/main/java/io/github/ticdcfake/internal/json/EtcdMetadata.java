@@ -25,7 +25,17 @@ public final class EtcdMetadata {
   @JsonInclude(Include.NON_EMPTY)
   public record EtcdData(@JsonProperty("key") String key, @JsonProperty("value") String value) {}
 
+  /** The keys of classic TiCDC, whose owner writes a stop or finish job into each changefeed. */
   public static List<EtcdData> of(FakeCluster cluster) {
+    return of(cluster, true);
+  }
+
+  /**
+   * The keys; {@code adminJobsWritten} false for the new architecture, whose coordinator never
+   * writes {@code admin-job-type}, so it stays 0 (pingcap/ticdc {@code
+   * pkg/config/changefeed.go@v26.3.4} ChangeFeedInfo, ChangeFeedStatus).
+   */
+  public static List<EtcdData> of(FakeCluster cluster, boolean adminJobsWritten) {
     String root = "/tidb/cdc/" + cluster.clusterId();
     List<EtcdData> data = new ArrayList<>();
     data.add(new EtcdData(root + "/__cdc_meta__/meta/meta-version", "1"));
@@ -64,14 +74,15 @@ public final class EtcdMetadata {
       info.put("create-time", GoTime.rfc3339Nano(cf.createTime(), cluster.clock().zone()));
       info.put("start-ts", Json.uint64(cf.startTs()));
       info.put("target-ts", Json.uint64(cf.targetTs()));
-      info.put("admin-job-type", cf.adminJobType());
+      int adminJobType = adminJobsWritten ? cf.adminJobType() : 0;
+      info.put("admin-job-type", adminJobType);
       info.put("state", cf.state().wireName());
       info.put("creator-version", cf.creatorVersion());
       data.add(new EtcdData(prefix + "info/" + cf.id(), json(info)));
       Map<String, Object> status = new LinkedHashMap<>();
       status.put("checkpoint-ts", Json.uint64(cf.checkpointTs()));
       status.put("min-table-barrier-ts", Json.uint64(cf.checkpointTs()));
-      status.put("admin-job-type", cf.adminJobType());
+      status.put("admin-job-type", adminJobType);
       data.add(new EtcdData(prefix + "status/" + cf.id(), json(status)));
     }
     data.sort(Comparator.comparing(EtcdData::key));
