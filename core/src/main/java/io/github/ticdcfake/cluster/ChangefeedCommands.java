@@ -279,15 +279,24 @@ final class ChangefeedCommands {
   }
 
   /**
-   * {@code POST /api/v2/changefeeds/{id}/resume}: existence, then the body is decoded, its {@code
-   * pd_addrs} checked, the checkpoint to resume from checked against TSO and GC safepoint, and a
-   * resume job queued for the owner's tick.
+   * {@code POST /api/v2/changefeeds/{id}/resume}: existence, then the body is decoded (the other
+   * way round in the new architecture), its {@code pd_addrs} checked, the checkpoint to resume from
+   * checked against TSO and GC safepoint, and a resume job queued for the owner's tick.
    */
   void resume(String namespace, String id, Supplier<RequestBodies.Resume> body) {
     synchronized (core.lock) {
-      ChangefeedEntry entry = core.require(namespace, id);
-      RequestBodies.Resume resume = body.get();
       boolean coordinator = core.rules.coordinator();
+      RequestBodies.Resume resume = null;
+      if (coordinator) {
+        // pingcap/ticdc api/v2/changefeed.go@v26.3.4 ResumeChangefeed: the id is checked and the
+        // body decoded before the coordinator looks the changefeed up
+        ChangefeedChecks.checkChangefeedId(id);
+        resume = body.get();
+      }
+      ChangefeedEntry entry = core.require(namespace, id);
+      if (resume == null) {
+        resume = body.get();
+      }
       if (!coordinator) {
         upstream.checkResumePdAddrs(resume.pdAddrs());
       }

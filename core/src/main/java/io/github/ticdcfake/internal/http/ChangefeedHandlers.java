@@ -135,7 +135,10 @@ final class ChangefeedHandlers {
     return Response.empty(call.writeStatus());
   }
 
-  /** {@code POST /api/v2/changefeeds/{id}/resume}: existence first, then the required body. */
+  /**
+   * {@code POST /api/v2/changefeeds/{id}/resume}: existence first, then the required body (the new
+   * architecture decodes its optional body first).
+   */
   static Response resume(Call call) {
     call.cluster()
         .resumeChangefeed(

@@ -325,6 +325,49 @@ class NewArchApiTest {
   }
 
   @Test
+  void resumeDecodesItsBodyBeforeLookingTheChangefeedUp() {
+    Reply malformed = owner.post("/api/v2/changefeeds/missing/resume", "{");
+    Reply wellFormed = owner.post("/api/v2/changefeeds/missing/resume", "{}");
+    Reply badId = owner.post("/api/v2/changefeeds/bad_id!/resume", "{");
+
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.json().get("error_code").asText()).isEqualTo("CDC:ErrAPIInvalidParam");
+    assertThat(wellFormed.json().get("error_msg").asText())
+        .isEqualTo("[CDC:ErrChangeFeedNotExists]changefeed not exists, missing");
+    assertThat(badId.json().get("error_msg").asText())
+        .isEqualTo("[CDC:ErrAPIInvalidParam]invalid changefeed_id: bad_id!");
+  }
+
+  @Test
+  void resumeKeepsTheStoredErrorAndStartTsWhileTheOverwrittenCheckpointMoves() {
+    create("cf", "blackhole://");
+    long startTs = owner.get("/api/v2/changefeeds/cf").json().get("start_ts").asLong();
+    cluster.clock().advance(java.time.Duration.ofMinutes(1));
+    cluster.forceState(
+        "default",
+        "cf",
+        ChangefeedState.FAILED,
+        CdcException.of("CDC:ErrGCTTLExceeded", "gc ttl exceeded"));
+    long overwrite = Tso.of(START.plusSeconds(30));
+
+    Reply resumed =
+        owner.post(
+            "/api/v2/changefeeds/cf/resume", "{\"overwrite_checkpoint_ts\":" + overwrite + "}");
+
+    assertThat(resumed.status()).isEqualTo(200);
+    JsonNode info = owner.get("/api/v2/changefeeds/cf").json();
+    assertThat(info.get("state").asText()).isEqualTo("normal");
+    assertThat(info.get("checkpoint_ts").asLong()).isEqualTo(overwrite);
+    assertThat(info.get("start_ts").asLong()).isEqualTo(startTs);
+    assertThat(info.path("error").path("code").asText())
+        .as("GET hides a normal changefeed's error")
+        .isEmpty();
+    assertThat(owner.get("/api/v2/changefeeds").json().at("/items/0/error/code").asText())
+        .as("v26.3.4 does not clear the error on resume: the list, which always shows it, does")
+        .isEqualTo("CDC:ErrGCTTLExceeded");
+  }
+
+  @Test
   void anUpdateThatChangesNothingIsAcceptedButStartTsIsRefused() {
     create("cf", "blackhole://");
     owner.post("/api/v2/changefeeds/cf/pause", null);
