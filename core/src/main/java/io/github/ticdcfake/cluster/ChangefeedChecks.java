@@ -59,6 +59,15 @@ final class ChangefeedChecks {
    */
   static List<UpstreamTable> verifiedTables(
       ReplicaConfig config, SinkUri uri, List<UpstreamTable> upstream) {
+    return verifiedTables(config, uri, upstream, false);
+  }
+
+  /**
+   * {@link #verifiedTables(ReplicaConfig, SinkUri, List)}, with the new architecture's dispatcher
+   * texts when {@code coordinator}.
+   */
+  static List<UpstreamTable> verifiedTables(
+      ReplicaConfig config, SinkUri uri, List<UpstreamTable> upstream, boolean coordinator) {
     TableFilter filter = TableFilter.parse(config.filterRules(), config.caseSensitive());
     List<UpstreamTable> filtered = new ArrayList<>();
     for (UpstreamTable table : upstream) {
@@ -66,7 +75,7 @@ final class ChangefeedChecks {
         filtered.add(table);
       }
     }
-    verifyDispatchers(config, uri, filtered);
+    verifyDispatchers(config, uri, filtered, coordinator);
     return verifyTables(config, upstream, true);
   }
 
@@ -97,12 +106,7 @@ final class ChangefeedChecks {
 
   /** TiCDC's sink validator: IPv6 form, sync point and BDR scheme checks, the sink factory. */
   static void validateSink(ReplicaConfig config, SinkUri uri) {
-    String hostname = uri.hostname();
-    if (hostname.contains(":") && !uri.host.startsWith("[")) {
-      throw CdcError.SINK_URI_INVALID.raiseWithMessage(
-          "sink uri host is not valid IPv6 address, when using IPv6 address in URI, please use"
-              + " [ipv6-address]:port");
-    }
+    checkIpv6Form(uri);
     boolean mysql = uri.isMySqlCompatible();
     if (Boolean.TRUE.equals(config.raw().get("enable_sync_point")) && !mysql) {
       // sic: tiflow concatenates without a space and prints the URI unmasked.
@@ -117,6 +121,53 @@ final class ChangefeedChecks {
       throw CdcError.SINK_URI_INVALID.raiseWithMessage(
           "the sink scheme (" + uri.scheme + ") is not supported");
     }
+  }
+
+  /** The sink validator's IPv6 form check (kept in the new architecture, see the README note). */
+  static void checkIpv6Form(SinkUri uri) {
+    if (uri.hostname().contains(":") && !uri.host.startsWith("[")) {
+      throw CdcError.SINK_URI_INVALID.raiseWithMessage(
+          "sink uri host is not valid IPv6 address, when using IPv6 address in URI, please use"
+              + " [ipv6-address]:port");
+    }
+  }
+
+  /**
+   * The new architecture's sink checks at create and update (pingcap/ticdc {@code
+   * api/v2/changefeed.go@v26.3.4}): there is no sink validator (no BDR or sync-point scheme check,
+   * an unknown scheme is refused only by the sink factory). {@code check.IsSameUpstreamDownstream}
+   * opens a MySQL-class sink first and its failure is answered unwrapped, {@code
+   * [CDC:ErrMySQLConnectionError]fail to open MySQL connection: <cause>} (pingcap/ticdc {@code
+   * pkg/check/cluster.go}, {@code pkg/sink/mysql/helper.go} CreateMysqlDBConn); then {@code
+   * sink.Verify}, whose errors are wrapped in {@code ErrSinkURIInvalid} naming the sink URI as
+   * sent, unmasked ({@code downstreamadapter/sink/sink.go}). A Pulsar sink is not dialled: the
+   * Pulsar client connects lazily, on its first producer.
+   *
+   * @param dialError Go's dial error text for the sink host, or {@code null} when reachable
+   */
+  static void verifyNewArchSink(SinkUri uri, String dialError) {
+    if (uri.isMySqlCompatible()) {
+      if (dialError != null) {
+        throw CdcError.MYSQL_CONNECTION_ERROR.raiseWithMessage(
+            "fail to open MySQL connection: " + dialError);
+      }
+      return;
+    }
+    String cause;
+    if (!uri.isKnownScheme()) {
+      cause = CdcError.SINK_URI_INVALID.raise(uri.raw).getMessage();
+    } else if (uri.scheme.startsWith("pulsar")) {
+      return;
+    } else {
+      try {
+        failIfUnreachable(uri, dialError);
+        return;
+      } catch (CdcException e) {
+        cause = e.getMessage();
+      }
+    }
+    throw CdcError.SINK_URI_INVALID.raiseWithMessage(
+        CdcError.SINK_URI_INVALID.message(uri.raw) + ": " + cause);
   }
 
   /**
@@ -169,8 +220,21 @@ final class ChangefeedChecks {
    * dispatcher naming a column a matched table lacks is {@code ErrDispatcherFailed}; a column
    * selector that drops a table's key is {@code ErrColumnSelectorFailed}.
    */
-  @SuppressWarnings("unchecked")
   static void verifyDispatchers(ReplicaConfig config, SinkUri uri, List<UpstreamTable> tables) {
+    verifyDispatchers(config, uri, tables, false);
+  }
+
+  /**
+   * {@link #verifyDispatchers(ReplicaConfig, SinkUri, List)}; with {@code coordinator}, a {@code
+   * columns} dispatcher's columns are looked up case-insensitively and a missing one is reported as
+   * the new architecture's event router does: {@code columns not found when dispatch event, table:
+   * <table>, columns: [<columns>], column: <lower-cased column>} (pingcap/ticdc {@code
+   * pkg/common/table_info.go@v26.3.4} OffsetsByNames, from {@code
+   * downstreamadapter/sink/eventrouter/event_router.go} VerifyTables).
+   */
+  @SuppressWarnings("unchecked")
+  static void verifyDispatchers(
+      ReplicaConfig config, SinkUri uri, List<UpstreamTable> tables, boolean coordinator) {
     if (!uri.isMq()) {
       return;
     }
@@ -186,7 +250,9 @@ final class ChangefeedChecks {
           if (!matcher.matches(table.schema(), table.table())) {
             continue;
           }
-          if (partition.equalsIgnoreCase("columns") && columns != null) {
+          if (partition.equalsIgnoreCase("columns") && columns != null && coordinator) {
+            checkColumnsCaseInsensitively(table, columns);
+          } else if (partition.equalsIgnoreCase("columns") && columns != null) {
             for (String column : columns) {
               if (!table.columns().contains(column)) {
                 throw CdcError.DISPATCHER_FAILED.wrap(
@@ -227,5 +293,24 @@ final class ChangefeedChecks {
   private static TableFilter matcher(java.util.Map<String, Object> rule, boolean caseSensitive) {
     List<String> matcher = (List<String>) rule.get("matcher");
     return TableFilter.parse(matcher == null ? List.of() : matcher, caseSensitive);
+  }
+
+  private static void checkColumnsCaseInsensitively(UpstreamTable table, List<String> columns) {
+    java.util.Set<String> known = new java.util.HashSet<>();
+    for (String column : table.columns()) {
+      known.add(column.toLowerCase(java.util.Locale.ROOT));
+    }
+    for (String column : columns) {
+      String name = column.toLowerCase(java.util.Locale.ROOT);
+      if (!known.contains(name)) {
+        throw CdcError.DISPATCHER_FAILED.raiseWithMessage(
+            "columns not found when dispatch event, table: "
+                + table.table()
+                + ", columns: ["
+                + String.join(" ", columns)
+                + "], column: "
+                + name);
+      }
+    }
   }
 }
