@@ -176,6 +176,18 @@ class NewArchSinkChecksTest {
   }
 
   @Test
+  void onlyTheFirstDispatcherRuleMatchingATableIsChecked() {
+    Reply reply =
+        create(
+            "cf",
+            "kafka://broker:9092/t?protocol=simple",
+            "{\"sink\":{\"dispatchers\":[{\"matcher\":[\"test.*\"],\"partition\":\"ts\"},"
+                + "{\"matcher\":[\"*.*\"],\"partition\":\"columns\",\"columns\":[\"nope\"]}]}}");
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+  }
+
+  @Test
   void anUpdateWithABadDispatcherIsRefusedAsAnUpdate() {
     assertThat(create("cf", "blackhole://", "{}").status()).isEqualTo(200);
     assertThat(http.post("/api/v2/changefeeds/cf/pause", null).status()).isEqualTo(200);
