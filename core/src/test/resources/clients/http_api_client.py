@@ -56,9 +56,14 @@ def call(method, capture, path, body=None, protected=False, **extra):
 
 def poll(method, capture, path, done, what):
     """Reads until done(response) holds; the fake applies owner jobs on the next read."""
+    return poll_with(lambda: call(method, capture, path), done, what)
+
+
+def poll_with(request, done, what):
+    """Repeats request() until done(response) holds, as the suites' retry loops do."""
     response = None
     for _ in range(50):
-        response = call(method, capture, path)
+        response = request()
         if done(response):
             return response
     raise StepFailed(what + " (last answer %d: %s)" % (response.status_code, response.text[:400]))
@@ -127,7 +132,7 @@ def create_changefeed():
         "/api/v2/changefeeds",
         {
             "changefeed_id": "changefeed-test-v2",
-            "sink_uri": CONFIG["kafka_sink"] + "?protocol=simple",
+            "sink_uri": CONFIG["kafka_broker"] + "/http_api?protocol=simple",
             "replica_config": {"sink": {"dispatchers": [bad_dispatcher()]}},
         },
         protected=True,
@@ -141,7 +146,7 @@ def create_changefeed():
             "/api/v2/changefeeds",
             {
                 "changefeed_id": "changefeed-test-v2",
-                "sink_uri": CONFIG["kafka_sink"] + "?protocol=avro",
+                "sink_uri": CONFIG["kafka_broker"] + "/http_api?protocol=avro",
                 "replica_config": {
                     "sink": {
                         "kafka_config": {
@@ -223,7 +228,7 @@ def update_changefeed():
         0,
         "/api/v2/changefeeds/changefeed-test2",
         {
-            "sink_uri": CONFIG["kafka_sink"] + "?protocol=simple",
+            "sink_uri": CONFIG["kafka_broker"] + "/http_api?protocol=simple",
             "replica_config": {"sink": {"dispatchers": [bad_dispatcher()]}},
         },
         protected=True,
@@ -533,12 +538,13 @@ TLS = [
 ]
 
 
-def main():
-    with open(sys.argv[1], encoding="utf-8") as f:
+def load_config(path):
+    with open(path, encoding="utf-8") as f:
         CONFIG.update(json.load(f))
-    steps = PLAIN if CONFIG["mode"] == "plain" else TLS
-    if CONFIG["mode"] == "auth":
-        steps = steps[:2] + [client_auth] + steps[2:]
+
+
+def run_steps(steps):
+    """Runs the steps in order, printing one line each; 0 when all passed."""
     for step in steps:
         name = getattr(step, "__name__", "step")
         if name == "<lambda>":
@@ -551,6 +557,14 @@ def main():
         print("pass %s" % name, flush=True)
     print("all %d steps passed" % len(steps), flush=True)
     return 0
+
+
+def main():
+    load_config(sys.argv[1])
+    steps = PLAIN if CONFIG["mode"] == "plain" else TLS
+    if CONFIG["mode"] == "auth":
+        steps = steps[:2] + [client_auth] + steps[2:]
+    return run_steps(steps)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,10 @@
 package io.github.ticdcfake.cluster;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -59,6 +62,15 @@ final class ChangefeedChecks {
    */
   static List<UpstreamTable> verifiedTables(
       ReplicaConfig config, SinkUri uri, List<UpstreamTable> upstream) {
+    return verifiedTables(config, uri, upstream, false);
+  }
+
+  /**
+   * {@link #verifiedTables(ReplicaConfig, SinkUri, List)}, with the new architecture's dispatcher
+   * texts when {@code coordinator}.
+   */
+  static List<UpstreamTable> verifiedTables(
+      ReplicaConfig config, SinkUri uri, List<UpstreamTable> upstream, boolean coordinator) {
     TableFilter filter = TableFilter.parse(config.filterRules(), config.caseSensitive());
     List<UpstreamTable> filtered = new ArrayList<>();
     for (UpstreamTable table : upstream) {
@@ -66,7 +78,7 @@ final class ChangefeedChecks {
         filtered.add(table);
       }
     }
-    verifyDispatchers(config, uri, filtered);
+    verifyDispatchers(config, uri, filtered, coordinator);
     return verifyTables(config, upstream, true);
   }
 
@@ -97,12 +109,7 @@ final class ChangefeedChecks {
 
   /** TiCDC's sink validator: IPv6 form, sync point and BDR scheme checks, the sink factory. */
   static void validateSink(ReplicaConfig config, SinkUri uri) {
-    String hostname = uri.hostname();
-    if (hostname.contains(":") && !uri.host.startsWith("[")) {
-      throw CdcError.SINK_URI_INVALID.raiseWithMessage(
-          "sink uri host is not valid IPv6 address, when using IPv6 address in URI, please use"
-              + " [ipv6-address]:port");
-    }
+    checkIpv6Form(uri);
     boolean mysql = uri.isMySqlCompatible();
     if (Boolean.TRUE.equals(config.raw().get("enable_sync_point")) && !mysql) {
       // sic: tiflow concatenates without a space and prints the URI unmasked.
@@ -117,6 +124,57 @@ final class ChangefeedChecks {
       throw CdcError.SINK_URI_INVALID.raiseWithMessage(
           "the sink scheme (" + uri.scheme + ") is not supported");
     }
+  }
+
+  /**
+   * The sink validator's IPv6 form check. The new architecture keeps it here although v26.3.4 has
+   * no such check (an unbracketed IPv6 host reaches its sink factory, whose dial the fake does not
+   * model for such hosts).
+   */
+  static void checkIpv6Form(SinkUri uri) {
+    if (uri.hostname().contains(":") && !uri.host.startsWith("[")) {
+      throw CdcError.SINK_URI_INVALID.raiseWithMessage(
+          "sink uri host is not valid IPv6 address, when using IPv6 address in URI, please use"
+              + " [ipv6-address]:port");
+    }
+  }
+
+  /**
+   * The new architecture's sink checks at create and update (pingcap/ticdc {@code
+   * api/v2/changefeed.go@v26.3.4}): there is no sink validator (no BDR or sync-point scheme check,
+   * an unknown scheme is refused only by the sink factory). {@code check.IsSameUpstreamDownstream}
+   * opens a MySQL-class sink first and its failure is answered unwrapped, {@code
+   * [CDC:ErrMySQLConnectionError]fail to open MySQL connection: <cause>} (pingcap/ticdc {@code
+   * pkg/check/cluster.go}, {@code pkg/sink/mysql/helper.go} CreateMysqlDBConn); then {@code
+   * sink.Verify}, whose errors are wrapped in {@code ErrSinkURIInvalid} naming the sink URI as
+   * sent, unmasked ({@code downstreamadapter/sink/sink.go}). A Pulsar sink is not dialled: the
+   * Pulsar client connects lazily, on its first producer.
+   *
+   * @param dialError Go's dial error text for the sink host, or {@code null} when reachable
+   */
+  static void verifyNewArchSink(SinkUri uri, String dialError) {
+    if (uri.isMySqlCompatible()) {
+      if (dialError != null) {
+        throw CdcError.MYSQL_CONNECTION_ERROR.raiseWithMessage(
+            "fail to open MySQL connection: " + dialError);
+      }
+      return;
+    }
+    String cause;
+    if (!uri.isKnownScheme()) {
+      cause = CdcError.SINK_URI_INVALID.raise(uri.raw).getMessage();
+    } else if (uri.scheme.startsWith("pulsar")) {
+      return;
+    } else {
+      try {
+        failIfUnreachable(uri, dialError);
+        return;
+      } catch (CdcException e) {
+        cause = e.getMessage();
+      }
+    }
+    throw CdcError.SINK_URI_INVALID.raiseWithMessage(
+        CdcError.SINK_URI_INVALID.message(uri.raw) + ": " + cause);
   }
 
   /**
@@ -169,15 +227,30 @@ final class ChangefeedChecks {
    * dispatcher naming a column a matched table lacks is {@code ErrDispatcherFailed}; a column
    * selector that drops a table's key is {@code ErrColumnSelectorFailed}.
    */
-  @SuppressWarnings("unchecked")
   static void verifyDispatchers(ReplicaConfig config, SinkUri uri, List<UpstreamTable> tables) {
+    verifyDispatchers(config, uri, tables, false);
+  }
+
+  /**
+   * {@link #verifyDispatchers(ReplicaConfig, SinkUri, List)}; with {@code coordinator}, only the
+   * first rule matching a table applies to it, a {@code columns} rule's columns are looked up
+   * case-insensitively and a missing one is reported as the new architecture's event router does:
+   * {@code columns not found when dispatch event, table: <table>, columns: [<columns>], column:
+   * <lower-cased column>} (pingcap/ticdc {@code pkg/common/table_info.go@v26.3.4} OffsetsByNames,
+   * from {@code downstreamadapter/sink/eventrouter/event_router.go} VerifyTables).
+   */
+  @SuppressWarnings("unchecked")
+  static void verifyDispatchers(
+      ReplicaConfig config, SinkUri uri, List<UpstreamTable> tables, boolean coordinator) {
     if (!uri.isMq()) {
       return;
     }
     java.util.Map<String, Object> sink = config.sink();
     List<java.util.Map<String, Object>> dispatchers =
         (List<java.util.Map<String, Object>>) sink.get("dispatchers");
-    if (dispatchers != null) {
+    if (dispatchers != null && coordinator) {
+      verifyNewArchDispatchers(config, dispatchers, tables);
+    } else if (dispatchers != null) {
       for (java.util.Map<String, Object> rule : dispatchers) {
         TableFilter matcher = matcher(rule, config.caseSensitive());
         String partition = String.valueOf(rule.getOrDefault("partition", ""));
@@ -186,12 +259,13 @@ final class ChangefeedChecks {
           if (!matcher.matches(table.schema(), table.table())) {
             continue;
           }
-          if (partition.equalsIgnoreCase("columns") && columns != null) {
-            for (String column : columns) {
-              if (!table.columns().contains(column)) {
-                throw CdcError.DISPATCHER_FAILED.wrap(
-                    "can't find dispatch column " + column + " in table " + table.qualifiedName());
-              }
+          if (!partition.equalsIgnoreCase("columns") || columns == null) {
+            continue;
+          }
+          for (String column : columns) {
+            if (!table.columns().contains(column)) {
+              throw CdcError.DISPATCHER_FAILED.wrap(
+                  "can't find dispatch column " + column + " in table " + table.qualifiedName());
             }
           }
         }
@@ -227,5 +301,52 @@ final class ChangefeedChecks {
   private static TableFilter matcher(java.util.Map<String, Object> rule, boolean caseSensitive) {
     List<String> matcher = (List<String>) rule.get("matcher");
     return TableFilter.parse(matcher == null ? List.of() : matcher, caseSensitive);
+  }
+
+  /**
+   * The new architecture's event router: each table takes the first dispatcher rule whose matcher
+   * matches it (pingcap/ticdc {@code downstreamadapter/sink/eventrouter/event_router.go@v26.3.4}
+   * GetPartitionGenerator), and only a {@code columns} rule is checked against it.
+   */
+  @SuppressWarnings("unchecked")
+  private static void verifyNewArchDispatchers(
+      ReplicaConfig config, List<java.util.Map<String, Object>> rules, List<UpstreamTable> tables) {
+    List<TableFilter> matchers = new ArrayList<>();
+    for (java.util.Map<String, Object> rule : rules) {
+      matchers.add(matcher(rule, config.caseSensitive()));
+    }
+    for (UpstreamTable table : tables) {
+      for (int i = 0; i < rules.size(); i++) {
+        if (!matchers.get(i).matches(table.schema(), table.table())) {
+          continue;
+        }
+        java.util.Map<String, Object> rule = rules.get(i);
+        String partition = String.valueOf(rule.getOrDefault("partition", ""));
+        List<String> columns = (List<String>) rule.get("columns");
+        if (partition.equalsIgnoreCase("columns") && columns != null) {
+          checkColumnsCaseInsensitively(table, columns);
+        }
+        break;
+      }
+    }
+  }
+
+  private static void checkColumnsCaseInsensitively(UpstreamTable table, List<String> columns) {
+    Set<String> known = new HashSet<>();
+    for (String column : table.columns()) {
+      known.add(column.toLowerCase(Locale.ROOT));
+    }
+    for (String column : columns) {
+      String name = column.toLowerCase(Locale.ROOT);
+      if (!known.contains(name)) {
+        throw CdcError.DISPATCHER_FAILED.raiseWithMessage(
+            "columns not found when dispatch event, table: "
+                + table.table()
+                + ", columns: ["
+                + String.join(" ", columns)
+                + "], column: "
+                + name);
+      }
+    }
   }
 }

@@ -113,14 +113,9 @@ final class ChangefeedCommands {
         spec.checkTimezone();
         ChangefeedChecks.verifyDispatchers(config, uri, tables);
       } else {
-        ChangefeedChecks.verifiedTables(config, uri, state.upstreamTables);
+        ChangefeedChecks.verifiedTables(config, uri, state.upstreamTables, coordinator);
       }
-      if (!coordinator) {
-        // tiflow's sink validator (cdc/sink/validator/validator.go); ticdc has none: its sync
-        // point check is in ValidateAndAdjust, BDR mode is accepted for any sink
-        ChangefeedChecks.validateSink(config, uri);
-      }
-      probeSink(uri, dialError);
+      validateAndProbeSink(config, uri, dialError);
 
       ChangefeedEntry entry =
           new ChangefeedEntry(namespace, id, core.clock.instant(), core.version.version(), uri);
@@ -202,16 +197,17 @@ final class ChangefeedCommands {
                   : oldConfig.raw();
           config = validateConfig(base, uri);
           try {
-            ChangefeedChecks.verifiedTables(config, uri, core.state.upstreamTables);
+            ChangefeedChecks.verifiedTables(config, uri, core.state.upstreamTables, true);
           } catch (CdcException e) {
             if (e.error() == CdcError.TABLE_INELIGIBLE) {
               throw e;
             }
             throw CdcError.CHANGEFEED_UPDATE_REFUSED.raise(e.getMessage());
           }
+          ChangefeedChecks.checkIpv6Form(uri);
         }
         // the sink is probed even for an update that changes nothing, which is accepted
-        probeSink(uri, upstream.dialError(uri, dials));
+        ChangefeedChecks.verifyNewArchSink(uri, upstream.dialError(uri, dials));
       } else if (configChanged) {
         try {
           uri = ChangefeedChecks.parseSinkUri(sinkUri);
@@ -374,29 +370,16 @@ final class ChangefeedCommands {
   }
 
   /**
-   * Fails like TiCDC when the sink could not be reached; the new architecture reports every probe
-   * failure as {@code ErrSinkURIInvalid} (400) naming the masked URI (pingcap/ticdc {@code
-   * downstreamadapter/sink/sink.go} Verify).
+   * The sink checks of a create: tiflow's sink validator, then the probe; the new architecture has
+   * no validator, and its own probe ({@link ChangefeedChecks#verifyNewArchSink}).
    */
-  private void probeSink(SinkUri uri, String dialError) {
-    if (core.rules.coordinator() && !uri.isKnownScheme()) {
-      // pingcap/ticdc downstreamadapter/sink/sink.go@v26.3.4 Verify: no sink for the scheme,
-      // wrapped once more by the handler
-      throw CdcError.SINK_URI_INVALID.raiseWithMessage(
-          "sink uri invalid '"
-              + uri.masked()
-              + "': [CDC:ErrSinkURIInvalid]sink uri invalid '"
-              + uri.raw
-              + "'");
-    }
-    try {
+  private void validateAndProbeSink(ReplicaConfig config, SinkUri uri, String dialError) {
+    if (core.rules.coordinator()) {
+      ChangefeedChecks.checkIpv6Form(uri);
+      ChangefeedChecks.verifyNewArchSink(uri, dialError);
+    } else {
+      ChangefeedChecks.validateSink(config, uri);
       ChangefeedChecks.failIfUnreachable(uri, dialError);
-    } catch (CdcException e) {
-      if (!core.rules.coordinator()) {
-        throw e;
-      }
-      throw CdcError.SINK_URI_INVALID.raiseWithMessage(
-          "sink uri invalid '" + uri.masked() + "': " + e.getMessage());
     }
   }
 

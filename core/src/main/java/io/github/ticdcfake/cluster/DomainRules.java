@@ -25,7 +25,10 @@ import java.util.Map;
  *     namespace; a duplicate id is refused before the sink URI is looked at; pause (from any state)
  *     and resume apply before the answer and keep the stored error; an update that changes nothing
  *     is accepted and one with a {@code start_ts} refused; replica-config errors are wrapped in
- *     {@code ErrInvalidReplicaConfig} and sink-probe failures in {@code ErrSinkURIInvalid}
+ *     {@code ErrInvalidReplicaConfig}; no sink validator of tiflow's (no BDR scheme check); an
+ *     unreachable MySQL is its driver's {@code ErrMySQLConnectionError}, other sink-probe failures
+ *     are wrapped in {@code ErrSinkURIInvalid} naming the URI unmasked; column dispatchers report
+ *     the event router's text
  * @param validation how the release validates and adjusts a {@code replica_config} against its
  *     sink: tiflow's order and checks, or ticdc's ({@link NewArchValidation})
  * @param updateRebuild how an update that sends {@code replica_config} rebuilds it from the server
