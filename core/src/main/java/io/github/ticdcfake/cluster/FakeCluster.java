@@ -308,12 +308,16 @@ public final class FakeCluster {
     membership.setHealthy(healthy);
   }
 
-  /** Whether the captures are ready; until then every {@code /api/v2} route answers 503. */
+  /**
+   * Whether the captures are ready; until then classic TiCDC answers every {@code /api/v2} and
+   * {@code /api/v1} route 503, the new architecture its changefeed routes 500 (the coordinator is
+   * not initialised).
+   */
   public boolean isReady() {
     return membership.isReady();
   }
 
-  /** Switches readiness: TiCDC answers 503 until a capture is initialised. */
+  /** Switches readiness; {@link #isReady()} says what an unready cluster answers. */
   public void setReady(boolean ready) {
     membership.setReady(ready);
   }
