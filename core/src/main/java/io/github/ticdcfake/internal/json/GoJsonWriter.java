@@ -18,7 +18,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Writes values exactly as Go's {@code encoding/json} prints them: HTML-safe lower-case escapes,
@@ -56,14 +55,6 @@ final class GoJsonWriter implements JsonOut {
   static byte[] write(Object value, String indent) {
     GoJsonWriter writer = new GoJsonWriter(indent);
     writer.value(value, 0);
-    return Arrays.copyOf(writer.buf, writer.len);
-  }
-
-  /** Compact bytes written by {@code body}, starting with room for {@code sizeHint} bytes. */
-  static byte[] write(Consumer<JsonOut> body, int sizeHint) {
-    GoJsonWriter writer = new GoJsonWriter(null);
-    writer.buf = new byte[Math.max(16, sizeHint)];
-    body.accept(writer);
     return Arrays.copyOf(writer.buf, writer.len);
   }
 

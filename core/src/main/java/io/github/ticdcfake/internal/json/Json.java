@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * The only door to Jackson: parses request bodies with Jackson's streaming parser into plain trees
@@ -251,14 +250,6 @@ public final class Json {
     }
     String firstLine = message.lines().findFirst().orElse(message);
     return firstLine.toLowerCase(Locale.ROOT);
-  }
-
-  /**
-   * Compact JSON written straight into one buffer by {@code body}, without building wire records
-   * first; {@code sizeHint} is the expected length, so a large answer is not copied while it grows.
-   */
-  public static byte[] compactWith(int sizeHint, Consumer<JsonOut> body) {
-    return GoJsonWriter.write(body, sizeHint);
   }
 
   /**

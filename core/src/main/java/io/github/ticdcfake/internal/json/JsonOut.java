@@ -2,7 +2,7 @@ package io.github.ticdcfake.internal.json;
 
 /**
  * A compact Go JSON byte stream that a view writes into directly, for answers too large to build as
- * wire records first (lists of thousands of changefeeds); see {@link Json#compactWith}.
+ * wire records first (lists of thousands of changefeeds); see {@link Json#pieces}.
  */
 public interface JsonOut {
   /** Copies bytes encoded beforehand, such as a constant member prefix. */

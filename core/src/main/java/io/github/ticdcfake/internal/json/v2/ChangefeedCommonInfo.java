@@ -69,18 +69,14 @@ public record ChangefeedCommonInfo(
    */
   public static byte[] compactList(
       List<Changefeed> changefeeds, V2ViewFlavour flavour, ZoneId zone) {
-    return Json.compactWith(
-        expectedListBytes(changefeeds.size()),
-        out -> {
-          out.raw(TOTAL);
-          out.value(changefeeds.size());
-          out.raw(ITEMS);
-          Items items = new Items(flavour, zone);
-          for (int i = 0; i < changefeeds.size(); i++) {
-            items.write(out, i, changefeeds.get(i));
-          }
-          out.raw(END_LIST);
-        });
+    // one piece that is never long enough to end early: the whole body
+    Json.Bytes whole =
+        Json.pieces(
+                new byte[expectedListBytes(changefeeds.size())],
+                Integer.MAX_VALUE,
+                new ListSource(changefeeds, new Items(flavour, zone)))
+            .next();
+    return whole.toArray();
   }
 
   /**
@@ -98,41 +94,47 @@ public record ChangefeedCommonInfo(
    */
   public static Json.Pieces listPieces(
       List<Changefeed> changefeeds, V2ViewFlavour flavour, ZoneId zone, byte[] chunk) {
-    Items items = new Items(flavour, zone);
     // end a piece with room for one more item, so a piece rarely outgrows the chunk
     int pieceBytes = Math.max(1, chunk.length - 4096);
-    return Json.pieces(
-        chunk,
-        pieceBytes,
-        new Json.PieceSource() {
-          private int next = -1; // -1: the prefix is still to be written
-          private boolean done;
+    return Json.pieces(chunk, pieceBytes, new ListSource(changefeeds, new Items(flavour, zone)));
+  }
 
-          @Override
-          public boolean writeNext(JsonOut out, int atLeast) {
-            if (done) {
-              return false;
-            }
-            if (next < 0) {
-              out.raw(TOTAL);
-              out.value(changefeeds.size());
-              out.raw(ITEMS);
-              next = 0;
-            }
-            items.forgetMarks();
-            // at least one item per piece, then items until the piece is long enough
-            int first = next;
-            while (next < changefeeds.size() && (next == first || out.position() < atLeast)) {
-              items.write(out, next, changefeeds.get(next));
-              next++;
-            }
-            if (next == changefeeds.size()) {
-              out.raw(END_LIST);
-              done = true;
-            }
-            return true;
-          }
-        });
+  /** The list's prefix, items and end, written a piece at a time; each piece has an item. */
+  private static final class ListSource implements Json.PieceSource {
+    private final List<Changefeed> changefeeds;
+    private final Items items;
+    private int next = -1; // -1: the prefix is still to be written
+    private boolean done;
+
+    ListSource(List<Changefeed> changefeeds, Items items) {
+      this.changefeeds = changefeeds;
+      this.items = items;
+    }
+
+    @Override
+    public boolean writeNext(JsonOut out, int atLeast) {
+      if (done) {
+        return false;
+      }
+      if (next < 0) {
+        out.raw(TOTAL);
+        out.value(changefeeds.size());
+        out.raw(ITEMS);
+        next = 0;
+      }
+      items.forgetMarks();
+      // at least one item per piece, then items until the piece is long enough
+      int first = next;
+      while (next < changefeeds.size() && (next == first || out.position() < atLeast)) {
+        items.write(out, next, changefeeds.get(next));
+        next++;
+      }
+      if (next == changefeeds.size()) {
+        out.raw(END_LIST);
+        done = true;
+      }
+      return true;
+    }
   }
 
   /**
