@@ -233,17 +233,7 @@ def verify_table():
     body["replica_config"] = {"filter": {"rules": ["test.verify*"]}}
     response = v2(0, "POST", "/verify_table" + KEYSPACE, body, protected=False)
     expect(response.status_code == 200, "verify_table is 200", response)
-    tables = response.json()
-    expect(
-        tables["eligible_tables"][0]["table_name"] == "verify_table_eligible",
-        "the keyed table is eligible",
-        response,
-    )
-    expect(
-        tables["ineligible_tables"][0]["table_name"] == "verify_table_ineligible",
-        "the keyless table is ineligible",
-        response,
-    )
+    common.expect_verified_tables(response)
 
 
 def unsafe_apis():
